@@ -1,0 +1,112 @@
+package app.tickler.identity;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.tickler.platform.Conflict;
+import app.tickler.platform.IdGenerator;
+import app.tickler.platform.InvalidInput;
+import app.tickler.platform.audit.AuditLog;
+import app.tickler.platform.audit.Change;
+import app.tickler.platform.audit.Changes;
+import app.tickler.platform.database.Dialect;
+import app.tickler.platform.security.Actors;
+import app.tickler.platform.security.Role;
+
+/** Creates a workspace with its first admin: on first run, from the set-up page, or by sign-up. */
+@Service
+class Onboarding {
+
+    record NewWorkspace(String workspace, String name, String email, String password, String timeZone,
+            String currency) {
+    }
+
+    private final WorkspaceRepository workspaces;
+    private final UserRepository users;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final ActorResolver actors;
+    private final JdbcClient jdbc;
+    private final Dialect dialect;
+
+    Onboarding(WorkspaceRepository workspaces, UserRepository users, PasswordPolicy passwordPolicy,
+            PasswordEncoder passwordEncoder, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
+            AuditLog audit, ActorResolver actors, JdbcClient jdbc, Dialect dialect) {
+        this.workspaces = workspaces;
+        this.users = users;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.ids = ids;
+        this.clock = clock;
+        this.events = events;
+        this.audit = audit;
+        this.actors = actors;
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    boolean isSetUp() {
+        return workspaces.anyExists();
+    }
+
+    /** The one-time set-up: refused once any workspace exists, even when two people submit at once. */
+    @Transactional
+    WorkspaceCreated createFirstWorkspace(NewWorkspace request) {
+        if (dialect == Dialect.POSTGRESQL) {
+            jdbc.sql("LOCK TABLE workspaces IN SHARE ROW EXCLUSIVE MODE").update();
+        }
+        if (workspaces.anyExists()) {
+            throw new Conflict("Tickler is already set up; sign in instead");
+        }
+        return create(request);
+    }
+
+    @Transactional
+    WorkspaceCreated createWorkspace(NewWorkspace request) {
+        return create(request);
+    }
+
+    private WorkspaceCreated create(NewWorkspace request) {
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        String workspaceName = Inputs.name(problems, "workspace", request.workspace());
+        String name = Inputs.name(problems, "name", request.name());
+        String email = Inputs.email(problems, "email", request.email());
+        ZoneId zone = Inputs.zone(problems, "timeZone", request.timeZone() == null ? "UTC" : request.timeZone(), true);
+        String currency = Inputs.currency(problems, "currency", request.currency() == null ? "EUR" : request.currency());
+        try {
+            passwordPolicy.check("password", request.password(), email);
+        } catch (InvalidInput e) {
+            e.problems().forEach(p -> problems.add(p.field(), p.message()));
+        }
+        if (!problems.has("email") && users.emailTaken(email, 0L)) {
+            problems.add("email", "is already used by another user");
+        }
+        problems.throwIfAny();
+
+        long now = clock.millis();
+        long workspaceId = ids.next();
+        long adminId = ids.next();
+        workspaces.insert(workspaceId, workspaceName, zone, currency, now);
+        User admin = new User(workspaceId, adminId, email, name, Role.ADMIN, null, null, true,
+                passwordEncoder.encode(request.password()), ids.next(), 0);
+        users.insert(admin, now);
+        WorkspaceCreated created = new WorkspaceCreated(new WorkspaceId(workspaceId), new UserId(adminId));
+        Actors.runAs(actors.principal(admin).actor(), () -> {
+            audit.record("workspace", workspaceId, "created", Map.of("name", new Change(null, workspaceName)));
+            audit.record("user", adminId, "created", Changes.between(null, admin.audited()));
+            events.publishEvent(created);
+        });
+        return created;
+    }
+}

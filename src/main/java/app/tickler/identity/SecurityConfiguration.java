@@ -1,0 +1,194 @@
+package app.tickler.identity;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import app.tickler.platform.InstallationSecret;
+import app.tickler.platform.web.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Three filter chains. {@code POST /api/v1/auth/tokens} takes HTTP Basic (to get a first token);
+ * the rest of {@code /api/**} takes bearer tokens or the browser's session; every other path is the
+ * web UI with form sign-in and remember-me. URL rules only separate public from signed-in paths:
+ * which roles may call an endpoint is declared on the endpoint itself and enforced by method security.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfiguration {
+
+    /** The paths reachable without signing in; the endpoints behind them are marked {@code @PublicEndpoint}. */
+    static final String[] PUBLIC_PAGES = {"/login", "/setup", "/signup", "/error", "/css/**", "/js/**", "/img/**",
+            "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**"};
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static final Duration REMEMBER_ME = Duration.ofDays(30);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // argon2 for new hashes (no 72-byte limit as bcrypt has); bcrypt hashes from elsewhere still verify
+        return new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(ActorResolver users, PasswordEncoder passwordEncoder,
+            LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new ThrottledAuthentication(passwords, throttle));
+    }
+
+    @Bean
+    TokenBasedRememberMeServices rememberMeServices(InstallationSecret secret, ActorResolver users) {
+        TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(secret.value(), users,
+                TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256);
+        services.setMatchingAlgorithm(TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256);
+        services.setTokenValiditySeconds((int) REMEMBER_ME.toSeconds());
+        services.setParameter("remember-me");
+        services.setCookieName("tickler-remember-me");
+        services.setUseSecureCookie(false);
+        return services;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain tokenIssue(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens)
+            throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/tokens"))
+                .authenticationManager(authenticationManager)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint("Basic realm=\"Tickler\"")))
+                .addFilterAfter(new BearerTokenFilter(tokens), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(apiEntryPoint("Basic realm=\"Tickler\""))
+                        .accessDeniedHandler(apiAccessDenied()));
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ActorResolver actors) throws Exception {
+        http.securityMatcher("/api/**")
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                // sign-up through the API opens no session, so there is no session to ride on
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutAuthorizationHeader())
+                        .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/signup")))
+                .addFilterAfter(new BearerTokenFilter(tokens), CsrfFilter.class)
+                .addFilterBefore(new ActorRefreshFilter(actors), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signup").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(apiEntryPoint("Bearer realm=\"Tickler\""))
+                        .accessDeniedHandler(apiAccessDenied()));
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager,
+            TokenBasedRememberMeServices rememberMe, ApiTokens tokens, ActorResolver actors, Onboarding onboarding)
+            throws Exception {
+        http.authenticationManager(authenticationManager)
+                .addFilterBefore(new SetupFilter(onboarding), SecurityContextHolderFilter.class)
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutAuthorizationHeader()))
+                .addFilterAfter(new BearerTokenFilter(tokens), CsrfFilter.class)
+                .addFilterBefore(new ActorRefreshFilter(actors), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error")
+                        .permitAll())
+                .rememberMe(remember -> remember.rememberMeServices(rememberMe))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .deleteCookies("JSESSIONID", "tickler-remember-me"))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(pageEntryPoint()));
+        headers(http);
+        return http.build();
+    }
+
+    private static void headers(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frame -> frame.deny()));
+    }
+
+    /**
+     * Requests authenticated by a header (bearer or basic) cannot be forged cross-site, so only
+     * cookie-authenticated unsafe requests need a CSRF token.
+     */
+    private static RequestMatcher unsafeWithoutAuthorizationHeader() {
+        return request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
+                && !BearerTokenFilter.hasAuthorizationHeader(request);
+    }
+
+    private static AuthenticationEntryPoint apiEntryPoint(String challenge) {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) -> {
+            if (failure instanceof LoginThrottled throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+                ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+                return;
+            }
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Authentication is required: send a bearer token.");
+        };
+    }
+
+    private static AccessDeniedHandler apiAccessDenied() {
+        return (request, response, denied) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
+                "Your role does not allow this, or the request lacks its CSRF token.");
+    }
+
+    /** A page redirects to sign-in; an htmx request is told to do so with HX-Redirect. */
+    private static AuthenticationEntryPoint pageEntryPoint() {
+        LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, failure) -> {
+            if (request.getHeader("HX-Request") != null) {
+                response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                return;
+            }
+            login.commence(request, response, failure);
+        };
+    }
+}

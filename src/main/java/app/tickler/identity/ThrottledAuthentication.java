@@ -1,0 +1,44 @@
+package app.tickler.identity;
+
+import java.time.Duration;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/** Password sign-in (form and HTTP Basic) behind the {@link LoginThrottle}. */
+final class ThrottledAuthentication implements AuthenticationProvider {
+
+    private final AuthenticationProvider passwords;
+    private final LoginThrottle throttle;
+
+    ThrottledAuthentication(AuthenticationProvider passwords, LoginThrottle throttle) {
+        this.passwords = passwords;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) {
+        String email = attempt.getName();
+        String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "";
+        Duration wait = throttle.waitBeforeAttempt(email, address);
+        if (!wait.isZero()) {
+            throw new LoginThrottled(wait);
+        }
+        try {
+            Authentication result = passwords.authenticate(attempt);
+            throttle.succeeded(email, address);
+            return result;
+        } catch (BadCredentialsException e) {
+            throttle.failed(email, address);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,39 @@
+package app.tickler.platform.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import app.tickler.platform.security.Actor;
+import app.tickler.platform.security.Actors;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** What the layout needs on every page: the signed-in actor and the navigation they may use. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModel {
+
+    private final List<NavigationItem> navigation;
+
+    LayoutModel(List<NavigationItem> navigation) {
+        this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+    }
+
+    @ModelAttribute("actor")
+    Actor actor() {
+        return Actors.find().filter(a -> !a.isSystem()).orElse(null);
+    }
+
+    @ModelAttribute("navigation")
+    List<NavigationItem> navigation() {
+        return Actors.find().map(actor -> navigation.stream().filter(item -> item.visibleTo(actor.role())).toList())
+                .orElse(List.of());
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+}
