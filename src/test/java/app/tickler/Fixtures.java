@@ -78,6 +78,11 @@ public class Fixtures {
                 .orElseThrow(() -> new IllegalStateException("user is not active"));
     }
 
+    /** A further, separate signed-in session of the user (another browser). */
+    public MockHttpSession signInSession(String email) {
+        return signIn(email);
+    }
+
     MockHttpSession signIn(String email) {
         try {
             MvcResult result = mvc.perform(formLogin("/login").user(email).password(PASSWORD)).andReturn();

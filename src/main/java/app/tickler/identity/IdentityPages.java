@@ -78,11 +78,12 @@ class IdentityPages {
             return "redirect:/";
         }
         HttpSession session = request.getSession(false);
-        if (request.getParameter("error") != null && session != null
+        boolean failed = request.getParameterMap().containsKey("error");
+        if (failed && session != null
                 && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException failure) {
             model.addAttribute("loginError", failure instanceof LoginThrottled
                     ? failure.getMessage() : message("login.failed", request));
-        } else if (request.getParameter("error") != null) {
+        } else if (failed) {
             model.addAttribute("loginError", message("login.failed", request));
         }
         model.addAttribute("signupEnabled", signupEnabled);

@@ -81,7 +81,6 @@ class SecurityConfiguration {
         services.setTokenValiditySeconds((int) REMEMBER_ME.toSeconds());
         services.setParameter("remember-me");
         services.setCookieName("tickler-remember-me");
-        services.setUseSecureCookie(false);
         return services;
     }
 
