@@ -34,7 +34,7 @@ class AuditPages {
         model.addAttribute("filter", filter);
         model.addAttribute("page", audit.list(filter, Paging.of(50, cursor)));
         model.addAttribute("users", users.everyone());
-        return "audit/events";
+        return "identity/audit";
     }
 
     static AuditLog.Filter filter(String entityType, Long entityId, Long actorId, String action) {

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import app.tickler.platform.security.Role;
 import app.tickler.platform.web.NavigationItem;
+import app.tickler.platform.web.SettingsTab;
 
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
@@ -14,5 +15,25 @@ class IdentityConfiguration {
     @Bean
     NavigationItem settingsNavigation() {
         return new NavigationItem(90, "nav.settings", "/settings/users", Set.of(Role.ADMIN));
+    }
+
+    @Bean
+    SettingsTab usersTab() {
+        return new SettingsTab(10, "users", "settings.users", "/settings/users", Set.of(Role.ADMIN));
+    }
+
+    @Bean
+    SettingsTab teamsTab() {
+        return new SettingsTab(20, "teams", "settings.teams", "/settings/teams", Set.of(Role.ADMIN));
+    }
+
+    @Bean
+    SettingsTab workspaceTab() {
+        return new SettingsTab(30, "workspace", "settings.workspace", "/settings/workspace", Set.of(Role.ADMIN));
+    }
+
+    @Bean
+    SettingsTab auditTab() {
+        return new SettingsTab(100, "audit", "settings.audit", "/settings/audit", Set.of(Role.ADMIN));
     }
 }

@@ -29,10 +29,12 @@ class DatabaseSettingsTests {
 
     @Test
     void everyTablesPrimaryKeyStartsWithTheWorkspace() {
+        // infrastructure tables are exempt: Flyway's history, ShedLock's job locks, SQLite's search index
         String sql = dialect == Dialect.SQLITE
                 ? """
                   SELECT m.name AS table_name, p.name AS column_name FROM sqlite_master m, pragma_table_info(m.name) p
                   WHERE m.type = 'table' AND p.pk = 1 AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE 'flyway_%'
+                    AND m.name <> 'shedlock' AND m.name NOT LIKE 'party_search%'
                   """
                 : """
                   SELECT tc.table_name, kcu.column_name FROM information_schema.table_constraints tc
@@ -40,6 +42,7 @@ class DatabaseSettingsTests {
                     ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema
                   WHERE tc.constraint_type = 'PRIMARY KEY' AND kcu.ordinal_position = 1
                     AND tc.table_schema = current_schema() AND tc.table_name NOT LIKE 'flyway_%'
+                    AND tc.table_name <> 'shedlock'
                   """;
         var firstKeyColumns = jdbc.sql(sql).query((rs, n) -> rs.getString("table_name") + "." + rs.getString("column_name")).list();
         assertThat(firstKeyColumns).isNotEmpty().allSatisfy(column -> assertThat(column).endsWith(".workspace_id"));

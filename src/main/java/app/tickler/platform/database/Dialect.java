@@ -28,11 +28,35 @@ public enum Dialect {
         }
     }
 
-    /** The text value of a top-level key of a JSON column, as SQL. */
-    public String jsonText(String column, String key) {
+    /**
+     * A condition "column starts with the text bound to {@code parameter}" that an index serves: a
+     * range on SQLite (binary collation), LIKE on a text_pattern_ops index on PostgreSQL. Bind the
+     * value with {@link #startsWithValue}.
+     */
+    public String startsWith(String column, String parameter) {
         return switch (this) {
-            case SQLITE -> "json_extract(" + column + ", '$." + key + "')";
-            case POSTGRESQL -> "(" + column + "::jsonb ->> '" + key + "')";
+            case SQLITE -> "(" + column + " >= :" + parameter + " AND " + column + " < :" + parameter + "Upper)";
+            case POSTGRESQL -> column + " LIKE :" + parameter + " ESCAPE '\\'";
+        };
+    }
+
+    /** The parameters for {@link #startsWith}: the prefix (and its upper bound on SQLite). */
+    public java.util.Map<String, Object> startsWithValue(String parameter, String prefix) {
+        return switch (this) {
+            case SQLITE -> java.util.Map.of(parameter, prefix, parameter + "Upper", prefix + Character.MAX_VALUE);
+            case POSTGRESQL -> java.util.Map.of(parameter,
+                    prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        };
+    }
+
+    /**
+     * The value at a path of keys in a JSON text column, as SQL. Keys are spliced into the statement,
+     * so they must come from definitions (custom field keys), never from request input.
+     */
+    public String jsonValue(String column, String... path) {
+        return switch (this) {
+            case SQLITE -> "json_extract(" + column + ", '$." + String.join(".", path) + "')";
+            case POSTGRESQL -> "(" + column + "::jsonb #>> '{" + String.join(",", path) + "}')";
         };
     }
 }

@@ -16,9 +16,17 @@ import jakarta.servlet.http.HttpServletRequest;
 class LayoutModel {
 
     private final List<NavigationItem> navigation;
+    private final List<SettingsTab> settingsTabs;
 
-    LayoutModel(List<NavigationItem> navigation) {
+    LayoutModel(List<NavigationItem> navigation, List<SettingsTab> settingsTabs) {
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+        this.settingsTabs = settingsTabs.stream().sorted(Comparator.comparingInt(SettingsTab::order)).toList();
+    }
+
+    @ModelAttribute("settingsTabs")
+    List<SettingsTab> settingsTabs() {
+        return Actors.find().map(actor -> settingsTabs.stream().filter(tab -> tab.visibleTo(actor.role())).toList())
+                .orElse(List.of());
     }
 
     @ModelAttribute("actor")

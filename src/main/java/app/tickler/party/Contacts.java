@@ -1,0 +1,315 @@
+package app.tickler.party;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.tickler.identity.UserId;
+import app.tickler.platform.IdGenerator;
+import app.tickler.platform.InvalidInput;
+import app.tickler.platform.NotFound;
+import app.tickler.platform.StaleVersion;
+import app.tickler.platform.audit.AuditLog;
+import app.tickler.platform.audit.Change;
+import app.tickler.platform.audit.Changes;
+import app.tickler.platform.security.Actor;
+import app.tickler.platform.security.Actors;
+import app.tickler.platform.timeline.Timeline;
+import app.tickler.platform.timeline.TimelineEntry.Subject;
+
+/** Creating, changing, trashing, restoring and erasing contacts, each in one transaction. */
+@Service
+class Contacts {
+
+    static final class ContactNotFound extends NotFound {
+        ContactNotFound(long id) {
+            super("Contact", id);
+        }
+    }
+
+    private static final String[] NOT_TIMELINED = {"lastTouchAt", "deletedAt", "accounts"};
+    static final int MAX_EMAILS = 10;
+
+    private final ContactRepository contacts;
+    private final BuyingCentre buyingCentre;
+    private final PartyChecks checks;
+    private final CustomFields customFields;
+    private final PartySearch search;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Timeline timeline;
+    private final ApplicationEventPublisher events;
+
+    Contacts(ContactRepository contacts, BuyingCentre buyingCentre, PartyChecks checks, CustomFields customFields,
+            PartySearch search, IdGenerator ids, Clock clock, AuditLog audit, Timeline timeline,
+            ApplicationEventPublisher events) {
+        this.contacts = contacts;
+        this.buyingCentre = buyingCentre;
+        this.checks = checks;
+        this.customFields = customFields;
+        this.search = search;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
+        this.timeline = timeline;
+        this.events = events;
+    }
+
+    Contact visible(long id) {
+        Contact contact = contacts.find(id).filter(c -> !c.inTrash()).orElseThrow(() -> new ContactNotFound(id));
+        if (!Actors.current().canRead(owner(contact))) {
+            throw new ContactNotFound(id);
+        }
+        return contact;
+    }
+
+    Contact writable(long id) {
+        Contact contact = visible(id);
+        requireWrite(contact);
+        return contact;
+    }
+
+    @Transactional
+    Contact create(ContactInput input) {
+        Actor actor = Actors.current();
+        ContactInput withOwner = input.ownerId() == null && !actor.isManagerOrAdmin() && !actor.isSystem()
+                ? withOwner(input, new UserId(actor.userId())) : input;
+        Contact contact = validated(new ContactId(ids.next()), withOwner, null);
+        contacts.insert(contact, clock.millis());
+        if (input.accountId() != null) {
+            buyingCentre.link(input.accountId(), contact.id(), input.role() == null ? BuyingRole.OTHER : input.role(),
+                    Boolean.TRUE.equals(input.keyPerson()), false);
+        }
+        Contact created = contacts.find(contact.id().value()).orElseThrow();
+        search.index(created);
+        Map<String, Change> changes = Changes.between(null, created, NOT_TIMELINED);
+        audit.record("contact", created.id().value(), "created", changes);
+        timeline.recordChange(subject(created), "record.created", "Contact created", changes);
+        if (created.doNotContact()) {
+            events.publishEvent(new DoNotContactMarked(null, created.id(), created.doNotContactReason()));
+        }
+        return created;
+    }
+
+    @Transactional
+    Contact update(long id, ContactInput input, long version) {
+        Contact before = writable(id);
+        if (before.version() != version) {
+            throw new StaleVersion("The contact", before.version());
+        }
+        return save(before, validated(before.id(), input, before), "updated", null);
+    }
+
+    @Transactional
+    Contact markDoNotContact(long id, String reason) {
+        Contact before = contacts.find(id).filter(c -> !c.inTrash()).orElseThrow(() -> new ContactNotFound(id));
+        if (before.doNotContact()) {
+            return before;
+        }
+        ContactInput input = ContactInput.of(before);
+        ContactInput marked = new ContactInput(input.firstName(), input.lastName(), input.title(), input.emails(),
+                input.phones(), input.address(), input.birthday(), input.preferredChannel(), input.ownerId(), true,
+                reason, input.referredByContactId(), input.referredByUserId(), Map.of(), input.tags(), null, null, null);
+        return save(before, validated(before.id(), marked, before), "do-not-contact", reason);
+    }
+
+    /** Re-indexes a contact whose memberships changed (account names are searchable on the person). */
+    void reindex(ContactId id) {
+        contacts.find(id.value()).filter(c -> !c.inTrash()).ifPresent(search::index);
+    }
+
+    @Transactional
+    void moveToTrash(long id) {
+        Contact contact = writable(id);
+        long now = clock.millis();
+        contacts.moveToTrash(id, now, now);
+        search.remove(id);
+        audit.record("contact", id, "trashed", Map.of("deletedAt", new Change(null, Instant.ofEpochMilli(now))));
+        timeline.recordChange(subject(contact), "record.trashed", "Moved to the trash", Map.of());
+    }
+
+    @Transactional
+    Contact restore(long id) {
+        Contact contact = contacts.find(id).filter(Contact::inTrash).orElseThrow(() -> new ContactNotFound(id));
+        requireWrite(contact);
+        contacts.moveToTrash(id, null, clock.millis());
+        Contact restored = contacts.find(id).orElseThrow();
+        search.index(restored);
+        audit.record("contact", id, "restored", Map.of("deletedAt", new Change(contact.deletedAt(), null)));
+        timeline.recordChange(subject(restored), "record.restored", "Restored from the trash", Map.of());
+        return restored;
+    }
+
+    /**
+     * Removes a person for good: from the trash after 30 days, or at once on their request (erasure,
+     * admins only). Every module drops what it holds about them; the audit keeps only that it happened.
+     */
+    @Transactional
+    void remove(long id, boolean erasure) {
+        Contact contact = contacts.find(id).orElseThrow(() -> new ContactNotFound(id));
+        events.publishEvent(new PartyRemoved(null, contact.id(), erasure));
+        timeline.erase(subject(contact));
+        search.remove(id);
+        contacts.delete(id);
+        audit.record("contact", id, erasure ? "erased" : "purged", Map.of());
+    }
+
+    void requireWrite(Contact contact) {
+        if (!Actors.current().canWrite(owner(contact))) {
+            throw new AccessDeniedException("not yours to change");
+        }
+    }
+
+    private Contact save(Contact before, Contact changed, String action, String reason) {
+        contacts.update(changed, clock.millis());
+        Contact after = contacts.find(before.id().value()).orElseThrow();
+        search.index(after);
+        Map<String, Change> changes = Changes.between(before, after, NOT_TIMELINED);
+        if (!changes.isEmpty() || reason != null) {
+            audit.record("contact", after.id().value(), action, changes);
+            timeline.recordChange(subject(after), "record.updated",
+                    reason == null ? "Contact updated" : "Contact updated: " + reason, changes);
+        }
+        if (after.doNotContact() && !before.doNotContact()) {
+            events.publishEvent(new DoNotContactMarked(null, after.id(), after.doNotContactReason()));
+        }
+        return after;
+    }
+
+    private Contact validated(ContactId id, ContactInput input, Contact before) {
+        Actor actor = Actors.current();
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        String first = PartyChecks.text(problems, "firstName", input.firstName(), 100, false);
+        String last = PartyChecks.text(problems, "lastName", input.lastName(), 100, false);
+        if (first == null && last == null && !problems.has("firstName") && !problems.has("lastName")) {
+            problems.add("lastName", "is required (or a first name)");
+        }
+        String title = PartyChecks.text(problems, "title", input.title(), 200, false);
+        List<Contact.Email> emails = emails(problems, input.emails());
+        List<Contact.Phone> phones = phones(problems, input.phones());
+        Address address = PartyChecks.address(problems, input.address());
+        if (input.birthday() != null && input.birthday().isAfter(actor.today(clock))) {
+            problems.add("birthday", "cannot be in the future");
+        }
+        if (before == null || !Objects.equals(before.ownerId(), input.ownerId())) {
+            checks.owner(problems, input.ownerId(), actor);
+        }
+        boolean doNotContact = Boolean.TRUE.equals(input.doNotContact());
+        String dncReason = PartyChecks.doNotContactReason(problems, doNotContact, input.doNotContactReason());
+        if (input.referredByContactId() != null && (input.referredByContactId().equals(id)
+                || contacts.find(input.referredByContactId().value()).filter(c -> !c.inTrash()).isEmpty())) {
+            problems.add("referredByContactId", "is not another contact of this workspace");
+        }
+        checks.referrer(problems, input.referredByUserId());
+        if (input.accountId() != null && !buyingCentre.accountExists(input.accountId())) {
+            problems.add("accountId", "is not an account of this workspace");
+        }
+        List<String> tags = PartyChecks.tags(problems, input.tags());
+        Map<String, Object> custom;
+        try {
+            custom = customFields.validate("contact", before == null ? Map.of() : before.custom(),
+                    input.custom() == null ? Map.of() : input.custom(), before == null);
+        } catch (InvalidInput e) {
+            e.problems().forEach(p -> problems.add(p.field(), p.message()));
+            custom = Map.of();
+        }
+        problems.throwIfAny();
+        Instant dncSince = doNotContact ? (before != null && before.doNotContact() ? before.doNotContactSince() : clock.instant())
+                : null;
+        Instant now = clock.instant();
+        return new Contact(id, first == null ? "" : first, last == null ? "" : last, title, emails, phones, address,
+                input.birthday(), input.preferredChannel(), input.ownerId(), doNotContact, dncReason, dncSince,
+                input.referredByContactId(), input.referredByUserId(), custom, tags,
+                before == null ? List.of() : before.accounts(), before == null ? null : before.lastTouchAt(),
+                before == null ? 0 : before.version(), before == null ? now : before.createdAt(), now, null);
+    }
+
+    /** Valid, without duplicates, and with exactly one primary (the first, unless one is marked). */
+    private static List<Contact.Email> emails(InvalidInput.Collector problems, List<Contact.Email> emails) {
+        List<Contact.Email> clean = new ArrayList<>();
+        if (emails == null) {
+            return clean;
+        }
+        int i = 0;
+        for (Contact.Email email : emails) {
+            String field = "emails[" + i++ + "]";
+            String address = PartyChecks.email(problems, field + ".address", email == null ? null : email.address());
+            String label = PartyChecks.text(problems, field + ".label", email == null ? null : email.label(), 40, false);
+            if (address != null && clean.stream().noneMatch(e -> e.address().equalsIgnoreCase(address))) {
+                clean.add(new Contact.Email(address, label, email.primary()));
+            }
+        }
+        problems.check(clean.size() <= MAX_EMAILS, "emails", "must be at most " + MAX_EMAILS);
+        problems.check(clean.stream().filter(Contact.Email::primary).count() <= 1, "emails", "can have one primary only");
+        int primary = Math.max(0, indexOfPrimary(clean.stream().map(Contact.Email::primary).toList()));
+        List<Contact.Email> ordered = new ArrayList<>();
+        for (int p = 0; p < clean.size(); p++) {
+            Contact.Email e = clean.get(p);
+            Contact.Email normal = new Contact.Email(e.address(), e.label(), p == primary);
+            if (p == primary) {
+                ordered.add(0, normal);
+            } else {
+                ordered.add(normal);
+            }
+        }
+        return ordered;
+    }
+
+    private static List<Contact.Phone> phones(InvalidInput.Collector problems, List<Contact.Phone> phones) {
+        List<Contact.Phone> clean = new ArrayList<>();
+        if (phones == null) {
+            return clean;
+        }
+        int i = 0;
+        for (Contact.Phone phone : phones) {
+            String field = "phones[" + i++ + "]";
+            String number = PartyChecks.phone(problems, field + ".number", phone == null ? null : phone.number(), true);
+            String label = PartyChecks.text(problems, field + ".label", phone == null ? null : phone.label(), 40, false);
+            if (number != null && clean.stream().noneMatch(p -> Objects.equals(PartyNames.phoneKey(p.number()),
+                    PartyNames.phoneKey(number)))) {
+                clean.add(new Contact.Phone(number, label, phone.primary()));
+            }
+        }
+        problems.check(clean.size() <= MAX_EMAILS, "phones", "must be at most " + MAX_EMAILS);
+        problems.check(clean.stream().filter(Contact.Phone::primary).count() <= 1, "phones", "can have one primary only");
+        int primary = Math.max(0, indexOfPrimary(clean.stream().map(Contact.Phone::primary).toList()));
+        List<Contact.Phone> ordered = new ArrayList<>();
+        for (int p = 0; p < clean.size(); p++) {
+            Contact.Phone ph = clean.get(p);
+            Contact.Phone normal = new Contact.Phone(ph.number(), ph.label(), p == primary);
+            if (p == primary) {
+                ordered.add(0, normal);
+            } else {
+                ordered.add(normal);
+            }
+        }
+        return ordered;
+    }
+
+    private static int indexOfPrimary(List<Boolean> flags) {
+        return flags.indexOf(Boolean.TRUE);
+    }
+
+    private static ContactInput withOwner(ContactInput i, UserId owner) {
+        return new ContactInput(i.firstName(), i.lastName(), i.title(), i.emails(), i.phones(), i.address(), i.birthday(),
+                i.preferredChannel(), owner, i.doNotContact(), i.doNotContactReason(), i.referredByContactId(),
+                i.referredByUserId(), i.custom(), i.tags(), i.accountId(), i.role(), i.keyPerson());
+    }
+
+    static Subject subject(Contact contact) {
+        return new Subject("contact", contact.id().value());
+    }
+
+    static Long owner(Contact contact) {
+        return contact.ownerId() == null ? null : contact.ownerId().value();
+    }
+}

@@ -1,0 +1,5 @@
+package app.tickler.party;
+
+public enum CustomFieldType {
+    TEXT, NUMBER, MONEY, DATE, BOOLEAN, SELECT, MULTI_SELECT
+}

@@ -1,0 +1,168 @@
+package app.tickler.party;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.tickler.platform.security.Actors;
+
+/**
+ * The party module's API for the other modules: read accounts and contacts, create them (lead
+ * conversion, imports), place people in a buying centre, set levels and relationship stages, record
+ * interactions, and — above all — refuse to plan anything for whoever asked not to be contacted.
+ */
+@Service
+public class Parties {
+
+    private final AccountRepository accountRows;
+    private final ContactRepository contactRows;
+    private final Accounts accounts;
+    private final Contacts contacts;
+    private final BuyingCentre buyingCentre;
+    private final Duplicates duplicates;
+
+    Parties(AccountRepository accountRows, ContactRepository contactRows, Accounts accounts, Contacts contacts,
+            BuyingCentre buyingCentre, Duplicates duplicates) {
+        this.accountRows = accountRows;
+        this.contactRows = contactRows;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.buyingCentre = buyingCentre;
+        this.duplicates = duplicates;
+    }
+
+    // --- reading ----------------------------------------------------------------------------
+
+    /** A live (not trashed) account of the caller's workspace, whoever owns it. */
+    public Optional<Account> account(AccountId id) {
+        return accountRows.find(id.value()).filter(a -> !a.inTrash());
+    }
+
+    public Map<AccountId, Account> accounts(Collection<AccountId> ids) {
+        return accountRows.findAll(ids.stream().map(AccountId::value).distinct().toList()).stream()
+                .filter(a -> !a.inTrash()).collect(Collectors.toMap(Account::id, Function.identity()));
+    }
+
+    public Optional<Contact> contact(ContactId id) {
+        return contactRows.find(id.value()).filter(c -> !c.inTrash());
+    }
+
+    public Map<ContactId, Contact> contacts(Collection<ContactId> ids) {
+        return contactRows.findAll(ids.stream().map(ContactId::value).distinct().toList()).stream()
+                .filter(c -> !c.inTrash()).collect(Collectors.toMap(Contact::id, Function.identity()));
+    }
+
+    /** The account if the caller may see it (its owner is visible to them); 404 otherwise. */
+    public Account visibleAccount(AccountId id) {
+        return accounts.visible(id.value());
+    }
+
+    public Contact visibleContact(ContactId id) {
+        return contacts.visible(id.value());
+    }
+
+    public List<BuyingCentreMember> buyingCentre(AccountId account) {
+        return buyingCentre.of(account);
+    }
+
+    public List<ContactId> members(AccountId account) {
+        return buyingCentre.members(account);
+    }
+
+    // --- do-not-contact ---------------------------------------------------------------------
+
+    /**
+     * Refuses, with {@link DoNotContact}, any plan to reach an account or any of the people when
+     * one of them — or an organisation a person belongs to — asked not to be contacted.
+     */
+    public void requireContactable(AccountId account, Collection<ContactId> people) {
+        if (account != null) {
+            Account found = account(account).orElse(null);
+            if (found != null && found.doNotContact()) {
+                throw new DoNotContact(found.name(), found.doNotContactReason());
+            }
+        }
+        for (Contact person : contacts(people).values()) {
+            if (person.doNotContact()) {
+                throw new DoNotContact(person.name(), person.doNotContactReason());
+            }
+            for (Contact.Membership membership : person.accounts()) {
+                Account organisation = account(membership.accountId()).orElse(null);
+                if (organisation != null && organisation.doNotContact()) {
+                    throw new DoNotContact(organisation.name() + " (" + person.name() + ")",
+                            organisation.doNotContactReason());
+                }
+            }
+        }
+    }
+
+    public boolean mayContact(AccountId account, Collection<ContactId> people) {
+        try {
+            requireContactable(account, people);
+            return true;
+        } catch (DoNotContact refused) {
+            return false;
+        }
+    }
+
+    public Contact markDoNotContact(ContactId contact, String reason) {
+        return contacts.markDoNotContact(contact.value(), reason);
+    }
+
+    public Account markDoNotContact(AccountId account, String reason) {
+        return accounts.markDoNotContact(account.value(), reason);
+    }
+
+    // --- writing ----------------------------------------------------------------------------
+
+    @Transactional
+    public Account createAccount(AccountInput input) {
+        return accounts.create(input);
+    }
+
+    @Transactional
+    public Contact createContact(ContactInput input) {
+        return contacts.create(input);
+    }
+
+    @Transactional
+    public void link(AccountId account, ContactId contact, BuyingRole role, boolean key) {
+        buyingCentre.link(account, contact, role, key, true);
+        contacts.reindex(contact);
+    }
+
+    /** Sets the customer level (a reassessment when unchanged), dated today. */
+    public Account setLevel(AccountId account, CustomerLevel level, String reason) {
+        return accounts.setLevel(account.value(), level, reason);
+    }
+
+    public Account setStage(AccountId account, RelationshipStage stage, String reason) {
+        return accounts.setStage(account.value(), stage, reason);
+    }
+
+    /** Notes that someone in the workspace interacted with these records (keeps "last touch" current). */
+    @Transactional
+    public void recordTouch(Collection<AccountId> touchedAccounts, Collection<ContactId> touchedContacts, Instant at) {
+        Actors.current();
+        accountRows.touched(touchedAccounts.stream().map(AccountId::value).toList(), at.toEpochMilli());
+        contactRows.touched(touchedContacts.stream().map(ContactId::value).toList(), at.toEpochMilli());
+    }
+
+    // --- duplicates -------------------------------------------------------------------------
+
+    /** Likely duplicates of a person about to be created (same email or phone, near-identical name). */
+    public List<Duplicates.Suspect> contactDuplicates(ContactInput candidate) {
+        return duplicates.ofContact(null, candidate);
+    }
+
+    public List<Duplicates.Suspect> accountDuplicates(AccountInput candidate) {
+        return duplicates.ofAccount(null, candidate);
+    }
+}

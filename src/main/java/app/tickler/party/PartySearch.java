@@ -1,0 +1,186 @@
+package app.tickler.party;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import app.tickler.platform.database.Dialect;
+import app.tickler.platform.security.Actor;
+import app.tickler.platform.security.Actors;
+import app.tickler.platform.security.Visibility;
+
+/**
+ * Search as you type over names, emails, phones and account names, behind one API for both
+ * databases. Names that start with what was typed come first (a B-tree range on sort_name), then
+ * records that contain every typed word anywhere: FTS5 prefix queries on SQLite, trigram indexes on
+ * PostgreSQL. Each write of an account or contact re-indexes it in the same transaction.
+ */
+@Component
+class PartySearch {
+
+    static final int MAX_RESULTS = 20;
+
+    private final JdbcClient jdbc;
+    private final Dialect dialect;
+
+    PartySearch(JdbcClient jdbc, Dialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    // --- indexing ---------------------------------------------------------------------------
+
+    void index(Account account) {
+        write("accounts", account.id().value(), terms(Stream.of(account.name(), account.domain(), account.website(),
+                account.phone(), PartyNames.phoneKey(account.phone()), account.address().city())));
+    }
+
+    void index(Contact contact) {
+        List<String> parts = new ArrayList<>();
+        parts.add(contact.firstName());
+        parts.add(contact.lastName());
+        parts.add(contact.title());
+        contact.emails().forEach(e -> parts.add(e.address()));
+        contact.phones().forEach(p -> {
+            parts.add(p.number());
+            parts.add(PartyNames.phoneKey(p.number()));
+        });
+        contact.accounts().forEach(m -> parts.add(m.accountName()));
+        write("contacts", contact.id().value(), terms(parts.stream()));
+    }
+
+    void remove(long id) {
+        if (dialect == Dialect.SQLITE) {
+            jdbc.sql("DELETE FROM party_search WHERE rowid = :id").param("id", id).update();
+        }
+    }
+
+    private void write(String table, long id, String terms) {
+        long workspace = Actors.current().workspaceId();
+        if (dialect == Dialect.SQLITE) {
+            remove(id);
+            jdbc.sql("INSERT INTO party_search (rowid, terms) VALUES (:id, :terms)")
+                    .param("id", id).param("terms", "w" + workspace + " " + terms).update();
+        } else {
+            jdbc.sql("UPDATE " + table + " SET search_text = :terms WHERE workspace_id = :workspace AND id = :id")
+                    .param("terms", terms).param("workspace", workspace).param("id", id).update();
+        }
+    }
+
+    private static String terms(Stream<String> parts) {
+        return parts.filter(p -> p != null && !p.isBlank()).map(p -> p.toLowerCase(Locale.ROOT).strip())
+                .collect(Collectors.joining(" "));
+    }
+
+    // --- searching --------------------------------------------------------------------------
+
+    private record Row(String type, long id, String title, String subtitle, String sortName, boolean doNotContact) {
+    }
+
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getString("type"), rs.getLong("id"),
+            rs.getString("title"), rs.getString("subtitle"), rs.getString("sort_name"), rs.getBoolean("do_not_contact"));
+
+    private static final String ACCOUNTS = """
+            SELECT 'account' AS type, a.id, a.name AS title, COALESCE(a.domain, a.city, '') AS subtitle, a.sort_name,
+                   a.do_not_contact
+            FROM accounts a WHERE a.workspace_id = :workspace AND a.deleted_at IS NULL
+            """;
+    private static final String CONTACTS = """
+            SELECT 'contact' AS type, c.id, TRIM(c.first_name || ' ' || c.last_name) AS title,
+                   COALESCE(c.email, c.phone, c.title, '') AS subtitle, c.sort_name, c.do_not_contact
+            FROM contacts c WHERE c.workspace_id = :workspace AND c.deleted_at IS NULL
+            """;
+
+    List<SearchHit> search(String query, int limit) {
+        List<String> words = words(query);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        int max = Math.max(1, Math.min(limit, MAX_RESULTS));
+        Actor actor = Actors.current();
+        Map<String, Row> found = new LinkedHashMap<>();
+        String prefix = String.join(" ", words);
+        for (String select : List.of(ACCOUNTS, CONTACTS)) {
+            String alias = select == ACCOUNTS ? "a" : "c";
+            Visibility visibility = Visibility.of(actor, alias + ".owner_id", true);
+            jdbc.sql(select + " AND " + dialect.startsWith(alias + ".sort_name", "prefix") + " AND "
+                            + visibility.sql() + " ORDER BY " + alias + ".sort_name, " + alias + ".id LIMIT :limit")
+                    .param("workspace", actor.workspaceId()).params(dialect.startsWithValue("prefix", prefix))
+                    .params(visibility.parameters()).param("limit", max)
+                    .query(ROW).list().forEach(row -> found.putIfAbsent(row.type() + row.id(), row));
+        }
+        if (found.size() < max) {
+            for (Row row : containing(words, max, actor)) {
+                found.putIfAbsent(row.type() + row.id(), row);
+            }
+        }
+        return found.values().stream()
+                .sorted((a, b) -> {
+                    boolean aPrefix = a.sortName().startsWith(prefix);
+                    boolean bPrefix = b.sortName().startsWith(prefix);
+                    return aPrefix != bPrefix ? (aPrefix ? -1 : 1) : a.sortName().compareTo(b.sortName());
+                })
+                .limit(max)
+                .map(row -> new SearchHit(row.type(), Long.toString(row.id()), row.title(), row.subtitle(),
+                        "/" + row.type() + "s/" + row.id(), row.doNotContact()))
+                .toList();
+    }
+
+    private List<Row> containing(List<String> words, int max, Actor actor) {
+        List<Row> rows = new ArrayList<>();
+        for (String select : List.of(ACCOUNTS, CONTACTS)) {
+            String alias = select == ACCOUNTS ? "a" : "c";
+            Visibility visibility = Visibility.of(actor, alias + ".owner_id", true);
+            var statement = dialect == Dialect.SQLITE
+                    ? jdbc.sql(select + " AND " + alias + ".id IN (SELECT rowid FROM party_search WHERE party_search MATCH :match LIMIT 500) AND "
+                            + visibility.sql() + " ORDER BY " + alias + ".sort_name LIMIT :limit")
+                            .param("match", ftsQuery(actor.workspaceId(), words))
+                    : trigram(jdbc.sql(select + " AND " + trigramCondition(alias, words.size()) + " AND " + visibility.sql()
+                            + " ORDER BY " + alias + ".sort_name LIMIT :limit"), words);
+            rows.addAll(statement.param("workspace", actor.workspaceId()).params(visibility.parameters())
+                    .param("limit", max).query(ROW).list());
+        }
+        return rows;
+    }
+
+    private static String trigramCondition(String alias, int words) {
+        List<String> conditions = new ArrayList<>();
+        for (int i = 0; i < words; i++) {
+            conditions.add(alias + ".search_text LIKE :word" + i);
+        }
+        return "(" + String.join(" AND ", conditions) + ")";
+    }
+
+    private static JdbcClient.StatementSpec trigram(JdbcClient.StatementSpec statement, List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            statement = statement.param("word" + i, "%" + words.get(i).replace("\\", "").replace("%", "").replace("_", "") + "%");
+        }
+        return statement;
+    }
+
+    /** Every word as a quoted prefix, and the workspace's own token so other workspaces never fill the limit. */
+    private static String ftsQuery(long workspace, List<String> words) {
+        StringBuilder match = new StringBuilder("w").append(workspace);
+        for (String word : words) {
+            match.append(" AND \"").append(word.replace("\"", "")).append("\"*");
+        }
+        return match.toString();
+    }
+
+    private static List<String> words(String query) {
+        if (query == null) {
+            return List.of();
+        }
+        return Stream.of(query.toLowerCase(Locale.ROOT).strip().split("\\s+"))
+                .map(w -> w.replaceAll("[\"*()^:]", ""))
+                .filter(w -> !w.isBlank()).limit(6).toList();
+    }
+}
