@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,7 @@ public class RecordPanels {
     private final List<RecordPanel> panels;
     private final List<RecordAction> actions;
 
-    RecordPanels(List<RecordPanel> panels, List<RecordAction> actions) {
+    RecordPanels(ObjectProvider<RecordPanel> panels, ObjectProvider<RecordAction> actions) {
         this.panels = panels.stream().sorted(Comparator.comparingInt(RecordPanel::order)).toList();
         this.actions = actions.stream().sorted(Comparator.comparingInt(RecordAction::order)).toList();
     }
