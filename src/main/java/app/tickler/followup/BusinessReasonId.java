@@ -1,0 +1,6 @@
+package app.tickler.followup;
+
+import app.tickler.platform.EntityId;
+
+public record BusinessReasonId(long value) implements EntityId {
+}

@@ -1,0 +1,5 @@
+package app.tickler.followup;
+
+public enum EnrolmentStatus {
+    ACTIVE, ENDED
+}
