@@ -41,13 +41,6 @@ class FollowUpRepository {
             WHERE f.workspace_id = :workspace
             """;
 
-    /** The queue's order: own priority, customer level (none last), deal amount (unknown last), days overdue, time. */
-    static final String QUEUE_ORDER = """
-             ORDER BY CASE f.priority WHEN 'HIGH' THEN 0 WHEN 'NORMAL' THEN 1 ELSE 2 END,
-                      CASE a.level WHEN 'A' THEN 0 WHEN 'B' THEN 1 WHEN 'C' THEN 2 WHEN 'D' THEN 3 ELSE 4 END,
-                      CASE WHEN f.deal_amount IS NULL THEN 1 ELSE 0 END, f.deal_amount DESC,
-                      f.due_date, f.due_at, f.id
-            """;
 
     private final JdbcClient jdbc;
 

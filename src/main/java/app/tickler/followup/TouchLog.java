@@ -124,6 +124,7 @@ class TouchLog {
     }
 
     /** Logs a touch for an enrolment's email step that was sent (by the system, on the assignee's behalf). */
+    @Transactional
     Logged logSent(NewTouch request, FollowUp followUp) {
         return log(request, followUp, followUp.enrolmentId());
     }

@@ -1,0 +1,76 @@
+package app.tickler.followup;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.tickler.party.AccountId;
+import app.tickler.party.ContactId;
+import app.tickler.platform.Page;
+import app.tickler.platform.Paging;
+import app.tickler.platform.timeline.TimelineEntry.Subject;
+
+/**
+ * The follow-up engine's API for the other modules: log a touch, plan a follow-up (a renewal, for
+ * instance), enrol someone in a cadence (the onboarding plan after a win), read a record's touches,
+ * open follow-ups and current attempt number. Every call runs as the current actor.
+ */
+@Service
+public class FollowUps {
+
+    private final TouchLog touchLog;
+    private final TouchRepository touches;
+    private final Planner planner;
+    private final FollowUpRepository followUps;
+    private final Enrolments enrolments;
+    private final Cadences cadences;
+    private final Attempts attempts;
+
+    FollowUps(TouchLog touchLog, TouchRepository touches, Planner planner, FollowUpRepository followUps,
+            Enrolments enrolments, Cadences cadences, Attempts attempts) {
+        this.touchLog = touchLog;
+        this.touches = touches;
+        this.planner = planner;
+        this.followUps = followUps;
+        this.enrolments = enrolments;
+        this.cadences = cadences;
+        this.attempts = attempts;
+    }
+
+    @Transactional
+    public Touch logTouch(NewTouch touch) {
+        return touchLog.log(touch).touch();
+    }
+
+    @Transactional
+    public FollowUp plan(NewFollowUp followUp) {
+        return planner.plan(followUp);
+    }
+
+    /** Enrols a contact in a cadence; {@code template} names a shipped one ({@code onboarding}, {@code new-prospect}). */
+    @Transactional
+    public Enrolment enrol(ContactId contact, String template) {
+        Cadence cadence = cadences.all(false).stream().filter(c -> template.equals(c.template())).findFirst()
+                .orElseThrow(() -> new app.tickler.platform.InvalidInput("template", "is not a cadence of this workspace"));
+        return enrolments.enrol(new Enrolments.Request(cadence.id(), contact, null, null, null, null));
+    }
+
+    /** Touches of a record (account, contact, lead, deal), newest first; the caller has checked visibility. */
+    public Page<Touch> touchesOf(Subject subject, Paging paging) {
+        return touches.of(subject, paging);
+    }
+
+    /** Attempts made on a record since the customer last responded. */
+    public int currentAttempt(Subject subject) {
+        return attempts.current(subject);
+    }
+
+    /** Open follow-ups of an account or contact, soonest first (at most 200). */
+    public List<FollowUp> openFollowUps(AccountId account, ContactId contact) {
+        String where = account != null ? "f.account_id = :id" : "f.contact_id = :id";
+        long id = account != null ? account.value() : contact.value();
+        return followUps.query(where + " AND f.status = 'OPEN'", Map.of("id", id), "ORDER BY f.due_date, f.id LIMIT 200");
+    }
+}
