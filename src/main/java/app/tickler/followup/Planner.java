@@ -108,6 +108,11 @@ class Planner {
         return followUp;
     }
 
+    /** Lead and deal ids are the sales module's to verify. */
+    void verifySales(InvalidInput.Collector problems, Long leadId, Long dealId) {
+        sales.verify(problems, leadId, dealId);
+    }
+
     // --- planning ---------------------------------------------------------------------------------
 
     /** A person plans a follow-up (the API, the pages, the next step after a touch). */
@@ -200,7 +205,7 @@ class Planner {
         problems.throwIfAny();
         replan(before, new FollowUpRepository.Row(before.id().value(), assignee.value(), date, time, zone,
                 dueAt(date, time, zone).toEpochMilli(), change.channel() == null ? before.channel() : change.channel(),
-                change.reasonId() == null ? idOf(before.reasonId()) : change.reasonId().value(), instructions, null, null,
+                change.reasonId() == null ? idOf(before.reasonId()) : Long.valueOf(change.reasonId().value()), instructions, null, null,
                 null, null, null, before.origin(), change.priority() == null ? before.priority() : change.priority(), null,
                 null, null, null), false);
         FollowUp after = followUps.find(id.value()).orElseThrow();

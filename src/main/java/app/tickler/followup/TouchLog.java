@@ -164,12 +164,12 @@ class TouchLog {
         BusinessReason reason = request.reasonId() == null ? null : reasons.get(request.reasonId());
         long id = ids.next();
         touches.insert(new TouchRepository.Row(id, at.toEpochMilli(), request.channel(), direction,
-                records.account() == null ? null : records.account().id().value(), records.leadId(), records.dealId(),
-                reason == null ? null : reason.id().value(), reason != null && reason.valueAdding(), notes, reached,
-                responded, request.outcome(), request.newLevel(), attempt, actor.isSystem() ? null : actor.userId(),
-                actor.displayName(), completing == null ? null : completing.id().value(),
-                enrolment != null ? enrolment.value() : completing == null || completing.enrolmentId() == null ? null
-                        : completing.enrolmentId().value()),
+                records.account() == null ? null : Long.valueOf(records.account().id().value()), records.leadId(),
+                records.dealId(), reason == null ? null : Long.valueOf(reason.id().value()), reason != null && reason.valueAdding(), notes, reached,
+                responded, request.outcome(), request.newLevel(), attempt, actor.isSystem() ? null : Long.valueOf(actor.userId()),
+                actor.displayName(), completing == null ? null : Long.valueOf(completing.id().value()),
+                enrolment != null ? Long.valueOf(enrolment.value()) : completing == null || completing.enrolmentId() == null
+                        ? null : Long.valueOf(completing.enrolmentId().value())),
                 subjects(records), now);
 
         Touch touch = touches.find(id).orElseThrow();
