@@ -63,7 +63,7 @@ class NoNextSteps {
                 WHERE a.workspace_id = :workspace AND a.level IS NOT NULL AND a.do_not_contact = FALSE AND a.deleted_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.workspace_id = a.workspace_id AND f.account_id = a.id
                                   AND f.status = 'OPEN')
-                  AND """ + visibility.sql() + keyset + " ORDER BY a.sort_name, a.id LIMIT :limit")
+                  AND\s""" + visibility.sql() + keyset + " ORDER BY a.sort_name, a.id LIMIT :limit")
                 .params(params)
                 .query((rs, n) -> new Row(new NoNextStep("account", rs.getLong("id"), rs.getString("name"),
                         "Level " + rs.getString("level"), rs.getString("display_name"), touch(rs.getLong("last_touch_at")),
@@ -103,7 +103,7 @@ class NoNextSteps {
                                                 AND g.account_id = a.id AND g.contact_id IS NULL AND g.status = 'OPEN'))
                   AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.workspace_id = c.workspace_id AND f.contact_id = c.id
                                   AND f.status = 'OPEN')
-                  AND """ + visibility.sql() + keyset + " ORDER BY c.sort_name, c.id LIMIT :limit")
+                  AND\s""" + visibility.sql() + keyset + " ORDER BY c.sort_name, c.id LIMIT :limit")
                 .params(params)
                 .query((rs, n) -> new Row(new NoNextStep("contact", rs.getLong("id"),
                         PartyNames.fullName(rs.getString("first_name"), rs.getString("last_name")),

@@ -35,14 +35,14 @@ class TodayQueue {
     static final int SHOWN = 100;
 
     record Section(String key, long count, List<FollowUp> items) {
-        boolean truncated() {
+        public boolean truncated() {
             return count > items.size();
         }
     }
 
     record Today(UserId user, String userName, LocalDate today, Section overdue, Section dueToday, Section week,
             long doneToday) {
-        long open() {
+        public long open() {
             return overdue.count() + dueToday.count();
         }
     }

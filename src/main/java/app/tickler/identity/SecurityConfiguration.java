@@ -49,7 +49,9 @@ class SecurityConfiguration {
 
     /** The paths reachable without signing in; the endpoints behind them are marked {@code @PublicEndpoint}. */
     static final String[] PUBLIC_PAGES = {"/login", "/setup", "/signup", "/error", "/css/**", "/js/**", "/img/**",
-            "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**"};
+            "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
+            // the follow-up engine: calendar feeds (the secret in the address authorises) and email unsubscribes
+            "/calendar/feed/*", "/unsubscribe/**"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -128,7 +130,9 @@ class SecurityConfiguration {
             throws Exception {
         http.authenticationManager(authenticationManager)
                 .addFilterBefore(new SetupFilter(onboarding), SecurityContextHolderFilter.class)
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutAuthorizationHeader()))
+                // one-click unsubscribe (RFC 8058) comes from mail clients without a session; its signature protects it
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutAuthorizationHeader())
+                        .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/unsubscribe/**")))
                 .addFilterAfter(new BearerTokenFilter(tokens), CsrfFilter.class)
                 .addFilterBefore(new ActorRefreshFilter(actors), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests

@@ -17,10 +17,18 @@ class LayoutModel {
 
     private final List<NavigationItem> navigation;
     private final List<SettingsTab> settingsTabs;
+    private final List<TopbarWidget> widgets;
 
-    LayoutModel(List<NavigationItem> navigation, List<SettingsTab> settingsTabs) {
+    LayoutModel(List<NavigationItem> navigation, List<SettingsTab> settingsTabs,
+            org.springframework.beans.factory.ObjectProvider<TopbarWidget> widgets) {
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
         this.settingsTabs = settingsTabs.stream().sorted(Comparator.comparingInt(SettingsTab::order)).toList();
+        this.widgets = widgets.stream().sorted(Comparator.comparingInt(TopbarWidget::order)).toList();
+    }
+
+    @ModelAttribute("topbarWidgets")
+    List<TopbarWidget> topbarWidgets() {
+        return Actors.find().isPresent() ? widgets : List.of();
     }
 
     @ModelAttribute("settingsTabs")
