@@ -3,7 +3,6 @@ package app.tickler.followup;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,13 +50,8 @@ class FollowUpJobs {
     /** Daily: a follow-up for every active customer whose silence would be exceeded, and due reassessments. */
     @Scheduled(cron = "${tickler.followup.policy-cron:0 30 2 * * *}", zone = "UTC")
     @SchedulerLock(name = "followup.levelPolicies", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
-    public int applyLevelPolicies() {
-        AtomicInteger created = new AtomicInteger();
-        workspaces.forEach("followup.levelPolicies", actor -> {
-            LevelPolicies.Run run = policies.run();
-            created.addAndGet(run.silences() + run.reassessments());
-        });
-        return created.get();
+    public void applyLevelPolicies() {
+        workspaces.forEach("followup.levelPolicies", actor -> policies.run());
     }
 
     /** Every few minutes: overdue follow-ups announced once, promises broken, email steps sent. */
