@@ -46,7 +46,7 @@ class TwoInstanceSchedulerTests {
         if (TestDatabase.onPostgres()) {
             String schema = "twice_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             String url = TestDatabase.POSTGRES_URL;
-            args.add("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            args.add("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public");
             args.add("--spring.flyway.schemas=" + schema);
             args.add("--spring.flyway.default-schema=" + schema);
             args.add("--spring.datasource.username=" + env("TICKLER_TEST_POSTGRES_USER", "postgres"));
@@ -68,7 +68,7 @@ class TwoInstanceSchedulerTests {
                             CustomerLevel.A, null, null, null, null, null, null, null));
                 }
             });
-            jdbc.sql("UPDATE accounts SET created_at = created_at - 30 * 86400000").update();
+            jdbc.sql("UPDATE accounts SET created_at = created_at - 2592000000").update();
 
             ExecutorService pool = Executors.newFixedThreadPool(2);
             CountDownLatch ready = new CountDownLatch(2);
