@@ -53,7 +53,8 @@ class FirstRunTests {
                         .param("workspace", "Initech").param("name", "Ivy Admin").param("email", "ivy@initech.test")
                         .param("password", "tps reports forever").param("timeZone", "Europe/Rome").param("currency", "EUR"))
                 .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
-        String home = mvc.perform(get("/").session(signedIn)).andExpect(status().isOk()).andReturn().getResponse()
+        mvc.perform(get("/").session(signedIn)).andExpect(redirectedUrl("/today"));
+        String home = mvc.perform(get("/today").session(signedIn)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(home).contains("Welcome, Ivy Admin");
     }
