@@ -86,6 +86,11 @@ CREATE TABLE follow_ups (
     lead_id        BIGINT,
     deal_id        BIGINT,
     deal_amount    BIGINT,
+    -- the queue's order, kept with the row so that an index serves it: the follow-up's priority and
+    -- the account's customer level (priority * 5 + level, A = 0 ... none = 4), and the deal amount
+    -- (its negative, 0 when unknown, so that larger deals come first)
+    queue_rank     INTEGER       NOT NULL DEFAULT 9,
+    amount_key     BIGINT        NOT NULL DEFAULT 0,
     origin         VARCHAR(20)   NOT NULL CHECK (origin IN ('MANUAL', 'CADENCE_STEP', 'NURTURE', 'LEVEL_POLICY',
                                                             'REASSESSMENT', 'PROMISE', 'CALLBACK', 'RENEWAL')),
     priority       VARCHAR(10)   NOT NULL CHECK (priority IN ('HIGH', 'NORMAL', 'LOW')),
@@ -107,6 +112,8 @@ CREATE TABLE follow_ups (
 );
 -- a queue (Today, the calendar, the feed): open follow-ups of an assignee by due date
 CREATE INDEX follow_ups_queue ON follow_ups (workspace_id, assignee_id, due_date, id) WHERE status = 'OPEN';
+CREATE INDEX follow_ups_ranked ON follow_ups (workspace_id, assignee_id, queue_rank, amount_key, due_date, due_at, id)
+    WHERE status = 'OPEN';
 CREATE INDEX follow_ups_by_assignee ON follow_ups (workspace_id, assignee_id, status, due_date, id);
 CREATE INDEX follow_ups_by_account ON follow_ups (workspace_id, account_id, status, due_date);
 CREATE INDEX follow_ups_by_contact ON follow_ups (workspace_id, contact_id, status, due_date);

@@ -51,18 +51,18 @@ class FollowUpRepository {
     record Row(long id, long assignee, LocalDate dueDate, LocalTime dueTime, ZoneId zone, long dueAt, Channel channel,
             Long reasonId, String instructions, Long accountId, Long contactId, Long leadId, Long dealId,
             Long dealAmount, FollowUpOrigin origin, Priority priority, Long enrolmentId, Integer stepPosition,
-            Long commitmentId, Long createdBy) {
+            Long commitmentId, Long createdBy, CustomerLevel level) {
     }
 
     void insert(Row row, long now) {
         jdbc.sql("""
                 INSERT INTO follow_ups (workspace_id, id, assignee_id, due_date, due_time, zone, due_at, channel, reason_id,
-                                        instructions, account_id, contact_id, lead_id, deal_id, deal_amount, origin,
-                                        priority, status, enrolment_id, step_position, commitment_id, snoozes, created_by,
-                                        version, created_at, updated_at)
+                                        instructions, account_id, contact_id, lead_id, deal_id, deal_amount, queue_rank,
+                                        amount_key, origin, priority, status, enrolment_id, step_position, commitment_id,
+                                        snoozes, created_by, version, created_at, updated_at)
                 VALUES (:workspace, :id, :assignee, :dueDate, :dueTime, :zone, :dueAt, :channel, :reason, :instructions,
-                        :account, :contact, :lead, :deal, :amount, :origin, :priority, 'OPEN', :enrolment, :step,
-                        :commitment, 0, :createdBy, 0, :now, :now)
+                        :account, :contact, :lead, :deal, :amount, :rank, :amountKey, :origin, :priority, 'OPEN', :enrolment,
+                        :step, :commitment, 0, :createdBy, 0, :now, :now)
                 """).params(columns(row)).param("now", now).update();
     }
 
@@ -83,6 +83,8 @@ class FollowUpRepository {
         columns.put("lead", row.leadId());
         columns.put("deal", row.dealId());
         columns.put("amount", row.dealAmount());
+        columns.put("rank", QueueOrder.rank(row.priority(), row.level()));
+        columns.put("amountKey", QueueOrder.amountKey(row.dealAmount()));
         columns.put("origin", row.origin().name());
         columns.put("priority", row.priority().name());
         columns.put("enrolment", row.enrolmentId());
@@ -117,6 +119,7 @@ class FollowUpRepository {
                 UPDATE follow_ups SET assignee_id = :assignee, due_date = :dueDate, due_time = :dueTime, zone = :zone,
                        due_at = :dueAt, channel = :channel, reason_id = :reason, instructions = :instructions,
                        priority = :priority, snoozes = snoozes + :snooze,
+                       queue_rank = CASE :priority WHEN 'HIGH' THEN 0 WHEN 'NORMAL' THEN 5 ELSE 10 END + (queue_rank % 5),
                        missed_at = CASE WHEN :dueAt > :now THEN NULL ELSE missed_at END,
                        version = version + 1, updated_at = :now
                 WHERE workspace_id = :workspace AND id = :id AND version = :version AND status = 'OPEN'
@@ -150,8 +153,15 @@ class FollowUpRepository {
     }
 
     void setDealAmount(long dealId, Long amount) {
-        jdbc.sql("UPDATE follow_ups SET deal_amount = :amount WHERE workspace_id = :workspace AND deal_id = :deal")
-                .param("amount", amount).param("workspace", workspace()).param("deal", dealId).update();
+        jdbc.sql("UPDATE follow_ups SET deal_amount = :amount, amount_key = :amountKey WHERE workspace_id = :workspace"
+                + " AND deal_id = :deal").param("amount", amount).param("amountKey", QueueOrder.amountKey(amount))
+                .param("workspace", workspace()).param("deal", dealId).update();
+    }
+
+    /** An account's customer level changed: its open follow-ups move in the queues. */
+    void rerank(long account, CustomerLevel level) {
+        jdbc.sql(QueueOrder.rerankSql()).param("levelRank", QueueOrder.levelRank(level)).param("workspace", workspace())
+                .param("account", account).update();
     }
 
     void markMissed(Collection<Long> ids, long now) {

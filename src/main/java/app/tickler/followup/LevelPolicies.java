@@ -213,7 +213,7 @@ class LevelPolicies {
         return insert(candidates, c -> {
             LocalDate quietSince = java.time.Instant.ofEpochMilli(c.quietSince()).atZone(zone).toLocalDate();
             return dueFor(silenceLimit(quietSince, silence), today);
-        }, assignees, FollowUpOrigin.LEVEL_POLICY, reason, instructions);
+        }, assignees, FollowUpOrigin.LEVEL_POLICY, reason, instructions, policy.level());
     }
 
     private int planReassessments(LevelPolicy policy, LocalDate today, Assignees assignees, BusinessReasonId reason) {
@@ -230,12 +230,12 @@ class LevelPolicies {
                 .list();
         String instructions = "Reassess the customer level (" + policy.level() + "): is it still right? Set the level "
                 + "again, changed or confirmed.";
-        return insert(candidates, c -> today, assignees, FollowUpOrigin.REASSESSMENT, reason, instructions);
+        return insert(candidates, c -> today, assignees, FollowUpOrigin.REASSESSMENT, reason, instructions, policy.level());
     }
 
     /** Batched inserts, committed in chunks so that users are never blocked for long (SQLite has one writer). */
     private int insert(List<Candidate> candidates, java.util.function.Function<Candidate, LocalDate> due,
-            Assignees assignees, FollowUpOrigin origin, BusinessReasonId reason, String instructions) {
+            Assignees assignees, FollowUpOrigin origin, BusinessReasonId reason, String instructions, CustomerLevel level) {
         long workspace = workspace();
         int inserted = 0;
         for (int from = 0; from < candidates.size(); from += BATCH) {
@@ -248,14 +248,15 @@ class LevelPolicies {
                 LocalDate date = due.apply(c);
                 rows.add(new Object[] {workspace, ids.next(), assignee, date.toString(), zone.getId(),
                         Planner.dueAt(date, null, zone).toEpochMilli(), Channel.CALL.name(),
-                        reason == null ? null : reason.value(), instructions, c.account(), origin.name(), now, now});
+                        reason == null ? null : reason.value(), instructions, c.account(), origin.name(),
+                        QueueOrder.rank(Priority.NORMAL, level), now, now});
             }
             Integer done = transactions.execute(status -> {
                 int[][] counts = template.batchUpdate("""
                         INSERT INTO follow_ups (workspace_id, id, assignee_id, due_date, zone, due_at, channel, reason_id,
-                                                instructions, account_id, origin, priority, status, snoozes, version,
-                                                created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NORMAL', 'OPEN', 0, 0, ?, ?)
+                                                instructions, account_id, origin, queue_rank, priority, status, snoozes,
+                                                version, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NORMAL', 'OPEN', 0, 0, ?, ?)
                         ON CONFLICT DO NOTHING
                         """, rows, BATCH, (PreparedStatement ps, Object[] row) -> {
                     for (int i = 0; i < row.length; i++) {

@@ -89,6 +89,7 @@ class PartyReactions {
     /** A reassessment is done when the level is set (or confirmed). */
     @EventListener
     void on(CustomerLevelChanged changed) {
+        followUps.rerank(changed.account().value(), changed.to());
         planner.cancel("f.account_id = :account AND f.origin = 'REASSESSMENT'",
                 Map.of("account", changed.account().value()), "the level was reassessed");
     }

@@ -165,8 +165,8 @@ class Planner {
                 contact == null ? null : contact.value(), spec.records().leadId(), spec.records().dealId(),
                 sales.dealAmount(spec.records().dealId()), spec.origin(), spec.priority(),
                 spec.enrolment() == null ? null : spec.enrolment().value(), spec.stepPosition(),
-                spec.commitment() == null ? null : spec.commitment().value(), actor.isSystem() ? null : actor.userId()),
-                now);
+                spec.commitment() == null ? null : spec.commitment().value(), actor.isSystem() ? null : actor.userId(),
+                spec.records().account() == null ? null : spec.records().account().level()), now);
         FollowUp created = followUps.find(id).orElseThrow();
         audit.record("followUp", id, "planned", Changes.between(null, created));
         timeline.append(new Timeline.Append(spec.records().subjects(), "followUp.planned", null,
@@ -207,7 +207,7 @@ class Planner {
                 dueAt(date, time, zone).toEpochMilli(), change.channel() == null ? before.channel() : change.channel(),
                 change.reasonId() == null ? idOf(before.reasonId()) : Long.valueOf(change.reasonId().value()), instructions, null, null,
                 null, null, null, before.origin(), change.priority() == null ? before.priority() : change.priority(), null,
-                null, null, null), false);
+                null, null, null, null), false);
         FollowUp after = followUps.find(id.value()).orElseThrow();
         audit.record("followUp", id.value(), "edited", Changes.between(before, after, "assigneeName", "reasonName"));
         if (!before.assigneeId().equals(after.assigneeId())) {
@@ -227,7 +227,7 @@ class Planner {
         replan(before, new FollowUpRepository.Row(before.id().value(), before.assigneeId().value(), until,
                 before.dueTime(), before.timeZone(), dueAt(until, before.dueTime(), before.timeZone()).toEpochMilli(),
                 before.channel(), idOf(before.reasonId()), before.instructions(), null, null, null, null, null,
-                before.origin(), before.priority(), null, null, null, null), true);
+                before.origin(), before.priority(), null, null, null, null, null), true);
         FollowUp after = followUps.find(id.value()).orElseThrow();
         audit.record("followUp", id.value(), "snoozed", Map.of("dueDate", new app.tickler.platform.audit.Change(
                 before.dueDate(), until)));

@@ -67,7 +67,7 @@ class FollowUpRulesTests {
         queue.sort(QueueOrder.COMPARATOR);
         assertThat(queue).containsExactly(high, levelA, levelBBigDeal, levelBSmallDeal, levelBLongOverdue, levelBOverdue,
                 noLevel, low);
-        assertThat(QueueOrder.SQL).startsWith(" ORDER BY CASE f.priority");
+        assertThat(QueueOrder.SQL).startsWith(" ORDER BY f.queue_rank, f.amount_key");
     }
 
     @Test

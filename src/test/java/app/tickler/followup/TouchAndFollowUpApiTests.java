@@ -76,6 +76,29 @@ class TouchAndFollowUpApiTests {
     }
 
     @Test
+    void todaysQueueIsInPriorityOrderAndFollowsALevelChange() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Customers.Customer c = Customers.make(parties, rep, "Charlie", CustomerLevel.C);
+        Customers.Customer a = Customers.make(parties, rep, "Alpha", CustomerLevel.A);
+        Customers.Customer none = Customers.make(parties, rep, "Nobody", null);
+        Customers.Customer urgent = Customers.make(parties, rep, "Urgent", CustomerLevel.D);
+        String today = LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
+        for (Customers.Customer customer : java.util.List.of(c, a, none)) {
+            call(post("/api/v1/follow-ups").content("""
+                    {"dueDate":"%s","channel":"CALL","contactId":"%s"}""".formatted(today, customer.contactId())), rep, 201);
+        }
+        call(post("/api/v1/follow-ups").content("""
+                {"dueDate":"%s","channel":"CALL","contactId":"%s","priority":"HIGH"}""".formatted(today, urgent.contactId())),
+                rep, 201);
+        JsonNode queue = call(get("/api/v1/today"), rep, 200).at("/dueToday/items");
+        assertThat(queue.findValuesAsString("accountName")).containsExactly("Urgent", "Alpha", "Charlie", "Nobody");
+        rep.run(() -> parties.setLevel(none.account().id(), CustomerLevel.A, "a big order came in"));
+        queue = call(get("/api/v1/today"), rep, 200).at("/dueToday/items");
+        assertThat(queue.findValuesAsString("accountName")).containsExactly("Urgent", "Alpha", "Nobody", "Charlie");
+    }
+
+    @Test
     void staffLogTouchesAndPromisesButDoNotPlanFollowUps() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser staff = acme.user(Role.STAFF);
