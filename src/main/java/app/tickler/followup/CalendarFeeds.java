@@ -100,6 +100,7 @@ class CalendarFeeds {
     @Transactional
     void revoke() {
         Actor actor = Actors.current();
+        rendered.remove(actor.workspaceId() + "_" + actor.userId());
         if (jdbc.sql("DELETE FROM calendar_feeds WHERE workspace_id = :workspace AND user_id = :user")
                 .param("workspace", actor.workspaceId()).param("user", actor.userId()).update() > 0) {
             audit.record("calendarFeed", actor.userId(), "revoked", Map.of());
@@ -132,14 +133,37 @@ class CalendarFeeds {
         return Optional.of(new long[] {workspace, user});
     }
 
+    /** A rendered feed and the state of the queue it was rendered from. */
+    record Rendered(String fingerprint, String ics, long at) {
+    }
+
+    /** Calendars poll their feeds; a queue that did not change is not rendered again for a few minutes. */
+    private static final long CACHE_MILLIS = 5 * 60_000L;
+    private final Map<String, Rendered> rendered = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The feed of the current user: every open follow-up (overdue ones included), soonest first. */
-    String render(String calendarName) {
+    Rendered render(String calendarName) {
         Actor actor = Actors.current();
+        long now = clock.millis();
         jdbc.sql("UPDATE calendar_feeds SET last_read_at = :now WHERE workspace_id = :workspace AND user_id = :user")
-                .param("now", clock.millis()).param("workspace", actor.workspaceId()).param("user", actor.userId()).update();
+                .param("now", now).param("workspace", actor.workspaceId()).param("user", actor.userId()).update();
+        String fingerprint = jdbc.sql("""
+                SELECT COUNT(*) || '-' || COALESCE(MAX(updated_at), 0) || '-' || COALESCE(MAX(id), 0) FROM follow_ups
+                WHERE workspace_id = :workspace AND assignee_id = :user AND status = 'OPEN'
+                """).param("workspace", actor.workspaceId()).param("user", actor.userId()).query(String.class).single();
+        String key = actor.workspaceId() + "_" + actor.userId();
+        Rendered cached = rendered.get(key);
+        if (cached != null && cached.fingerprint().equals(fingerprint) && now - cached.at() < CACHE_MILLIS) {
+            return cached;
+        }
         List<FollowUp> open = followUps.query("f.assignee_id = :user AND f.status = 'OPEN'", Map.of("user", actor.userId()),
                 "ORDER BY f.due_date, f.id LIMIT " + MAX_EVENTS);
-        return ics(open, calendarName, actor.zone());
+        Rendered fresh = new Rendered(fingerprint, ics(open, calendarName, actor.zone()), now);
+        if (rendered.size() > 10_000) {
+            rendered.clear();
+        }
+        rendered.put(key, fresh);
+        return fresh;
     }
 
     String ics(List<FollowUp> followUps, String calendarName, ZoneId defaultZone) {

@@ -135,16 +135,21 @@ class CalendarPages {
     /** The feed itself: public, found and authorised by the secret in its address alone. */
     @PublicEndpoint
     @GetMapping("/calendar/feed/{token}")
-    ResponseEntity<String> feed(@PathVariable String token) {
+    ResponseEntity<String> feed(@PathVariable String token,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         long[] owner = feeds.owner(token).orElse(null);
         Actor actor = owner == null ? null
                 : directory.actorFor(new WorkspaceId(owner[0]), new UserId(owner[1])).orElse(null);
         if (actor == null) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("No such calendar feed.\n");
         }
-        String ics = Actors.callAs(actor, () -> feeds.render("Tickler — " + actor.displayName()));
+        CalendarFeeds.Rendered feed = Actors.callAs(actor, () -> feeds.render("Tickler — " + actor.displayName()));
+        String etag = "\"" + feed.fingerprint() + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
-                .header("Cache-Control", "private, max-age=300").body(ics);
+                .header("Cache-Control", "private, max-age=300").eTag(etag).body(feed.ics());
     }
 
     // --- notifications ----------------------------------------------------------------------------

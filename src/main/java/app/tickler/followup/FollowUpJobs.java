@@ -32,8 +32,11 @@ class FollowUpJobs {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final app.tickler.platform.database.Dialect dialect;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    FollowUpJobs(Workspaces workspaces, LevelPolicies policies, FollowUpRepository followUps, Commitments commitments,
+    FollowUpJobs(app.tickler.platform.database.Dialect dialect, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            Workspaces workspaces, LevelPolicies policies, FollowUpRepository followUps, Commitments commitments,
             EmailSteps emailSteps, Digests digests, Clock clock, PlatformTransactionManager transactionManager,
             org.springframework.context.ApplicationEventPublisher events) {
         this.workspaces = workspaces;
@@ -45,6 +48,8 @@ class FollowUpJobs {
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
+        this.dialect = dialect;
+        this.jdbc = jdbc;
     }
 
     /** Daily: a follow-up for every active customer whose silence would be exceeded, and due reassessments. */
@@ -52,6 +57,19 @@ class FollowUpJobs {
     @SchedulerLock(name = "followup.levelPolicies", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
     public void applyLevelPolicies() {
         workspaces.forEach("followup.levelPolicies", actor -> policies.run());
+        refreshStatistics();
+    }
+
+    /**
+     * SQLite plans queries from statistics only once ANALYZE has run: without them it would read a
+     * long queue by due date and sort it, instead of walking the index that is already in queue order.
+     * PostgreSQL's autovacuum keeps its statistics itself.
+     */
+    void refreshStatistics() {
+        if (dialect == app.tickler.platform.database.Dialect.SQLITE) {
+            jdbc.sql("ANALYZE follow_ups").update();
+            jdbc.sql("ANALYZE touch_subjects").update();
+        }
     }
 
     /** Every few minutes: overdue follow-ups announced once, promises broken, email steps sent. */
