@@ -91,6 +91,11 @@ class AccountRepository {
         replaceTags(account.id().value(), account.tags());
     }
 
+    void reparentChildren(long from, long into) {
+        jdbc.sql("UPDATE accounts SET parent_id = :into WHERE workspace_id = :workspace AND parent_id = :from AND id <> :into")
+                .param("into", into).param("workspace", workspace()).param("from", from).update();
+    }
+
     void moveToTrash(long id, Long deletedAt, long now) {
         jdbc.sql("""
                 UPDATE accounts SET deleted_at = :deletedAt, version = version + 1, updated_at = :now

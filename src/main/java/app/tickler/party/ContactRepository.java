@@ -87,6 +87,13 @@ class ContactRepository {
         replaceDetails(contact);
     }
 
+    void repointReferrals(long from, long into) {
+        jdbc.sql("""
+                UPDATE contacts SET referred_by_contact_id = :into
+                WHERE workspace_id = :workspace AND referred_by_contact_id = :from AND id <> :into
+                """).param("into", into).param("workspace", workspace()).param("from", from).update();
+    }
+
     void moveToTrash(long id, Long deletedAt, long now) {
         jdbc.sql("""
                 UPDATE contacts SET deleted_at = :deletedAt, version = version + 1, updated_at = :now

@@ -115,12 +115,13 @@ record Problem(HttpStatus status, String title, String detail, List<FieldProblem
     }
 
     private static FieldProblem unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return new FieldProblem(path(unknown), "is not a field that can be written here");
-        }
-        if (cause instanceof DatabindException bad && !bad.getPath().isEmpty()) {
-            return new FieldProblem(path(bad), "has a value of the wrong type or format");
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return new FieldProblem(path(unknown), "is not a field that can be written here");
+            }
+            if (cause instanceof DatabindException bad && !bad.getPath().isEmpty()) {
+                return new FieldProblem(path(bad), "has a value of the wrong type or format");
+            }
         }
         return new FieldProblem("body", "is not valid JSON for this request");
     }
