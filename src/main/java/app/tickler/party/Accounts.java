@@ -161,6 +161,11 @@ class Accounts {
     static final java.util.Set<String> MERGEABLE = java.util.Set.of("name", "website", "industry", "size", "phone",
             "address", "description", "ownerId", "level", "stage", "custom");
 
+    /** Any live account, whoever owns it: for names of related records (a parent account). */
+    java.util.Optional<Account> find(long id) {
+        return accounts.find(id).filter(a -> !a.inTrash());
+    }
+
     /** A live account the caller may see; otherwise 404, exactly as if it did not exist. */
     Account visible(long id) {
         Account account = accounts.find(id).filter(a -> !a.inTrash()).orElseThrow(() -> new AccountNotFound(id));

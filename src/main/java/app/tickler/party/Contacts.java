@@ -178,6 +178,11 @@ class Contacts {
         return after;
     }
 
+    /** Any live contact, whoever owns it: for names of related people (a referrer). */
+    java.util.Optional<Contact> find(long id) {
+        return contacts.find(id).filter(c -> !c.inTrash());
+    }
+
     Contact visible(long id) {
         Contact contact = contacts.find(id).filter(c -> !c.inTrash()).orElseThrow(() -> new ContactNotFound(id));
         if (!Actors.current().canRead(owner(contact))) {
