@@ -76,6 +76,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Clicks an element that changes the page in place (a checkbox, a radio button). */
+    void check(String css) {
+        find(css).click();
+    }
+
     /** Clicks the element and waits for the next page to load. */
     void click(String css) {
         WebElement page = driver.findElement(By.tagName("html"));
