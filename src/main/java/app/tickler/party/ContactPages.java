@@ -138,7 +138,9 @@ class ContactPages {
     @GetMapping("/{id}/edit")
     String edit(@PathVariable ContactId id, Model model) {
         Contact contact = contacts.writable(id.value());
-        return form(model, contact, PartyForms.ContactForm.of(contact), null, List.of());
+        String referrer = contact.referredByContactId() == null ? null
+                : contacts.find(contact.referredByContactId().value()).map(Contact::name).orElse("");
+        return form(model, contact, PartyForms.ContactForm.of(contact, referrer), null, List.of());
     }
 
     @RepOrAbove
@@ -150,8 +152,8 @@ class ContactPages {
             ContactInput typed = form.input(forms.custom("contact", request));
             ContactInput kept = new ContactInput(typed.firstName(), typed.lastName(), typed.title(), typed.emails(),
                     typed.phones(), typed.address(), typed.birthday(), typed.preferredChannel(), typed.ownerId(),
-                    typed.doNotContact(), typed.doNotContactReason(), contact.referredByContactId(),
-                    contact.referredByUserId(), typed.custom(), typed.tags(), null, null, null);
+                    typed.doNotContact(), typed.doNotContactReason(), typed.referredByContactId(),
+                    typed.referredByUserId(), typed.custom(), typed.tags(), null, null, null);
             contacts.update(id.value(), kept, form.version() == null ? -1 : form.version());
         } catch (InvalidInput problems) {
             return form(model, contact, form, problems, List.of());

@@ -58,9 +58,10 @@ class PartyForms {
             List<String> emailLabel, Integer emailPrimary, List<String> phoneNumber, List<String> phoneLabel,
             Integer phonePrimary, String street, String city, String postalCode, String region, String country,
             String birthday, Channel preferredChannel, Long ownerId, Boolean doNotContact, String doNotContactReason,
-            String tags, String account, BuyingRole role, Boolean keyPerson, Long version, Boolean confirmDuplicates) {
+            String tags, String account, BuyingRole role, Boolean keyPerson, Long referredByUserId, String referredByContact,
+            Long version, Boolean confirmDuplicates) {
 
-        static ContactForm of(Contact c) {
+        static ContactForm of(Contact c, String referrerName) {
             List<String> emails = new ArrayList<>(c.emails().stream().map(Contact.Email::address).toList());
             List<String> emailLabels = new ArrayList<>(c.emails().stream().map(e -> e.label() == null ? "" : e.label()).toList());
             List<String> phones = new ArrayList<>(c.phones().stream().map(Contact.Phone::number).toList());
@@ -69,12 +70,15 @@ class PartyForms {
                     0, c.address().street(), c.address().city(), c.address().postalCode(), c.address().region(),
                     c.address().country(), c.birthday() == null ? "" : c.birthday().toString(), c.preferredChannel(),
                     c.ownerId() == null ? null : c.ownerId().value(), c.doNotContact(), c.doNotContactReason(),
-                    String.join(", ", c.tags()), "", null, false, c.version(), false);
+                    String.join(", ", c.tags()), "", null, false,
+                    c.referredByUserId() == null ? null : c.referredByUserId().value(),
+                    c.referredByContactId() == null ? "" : referrerName + " #" + c.referredByContactId().value(),
+                    c.version(), false);
         }
 
         static ContactForm empty(Long owner, String account) {
             return new ContactForm("", "", "", List.of(), List.of(), 0, List.of(), List.of(), 0, "", "", "", "", "", "",
-                    null, owner, false, "", "", account, BuyingRole.OTHER, false, null, false);
+                    null, owner, false, "", "", account, BuyingRole.OTHER, false, null, "", null, false);
         }
 
         /** The rows to show: the filled ones and two empty ones to add more. */
@@ -116,10 +120,13 @@ class PartyForms {
                 }
             }
             Long accountId = idIn(account, "account");
+            Long referrer = idIn(referredByContact, "referredByContactId");
             return new ContactInput(firstName, lastName, title, emails, phones,
                     new Address(street, city, postalCode, region, country), born, preferredChannel,
                     ownerId == null ? null : new UserId(ownerId), Boolean.TRUE.equals(doNotContact), doNotContactReason,
-                    null, null, custom, splitTags(tags), accountId == null ? null : new AccountId(accountId),
+                    referrer == null ? null : new ContactId(referrer),
+                    referredByUserId == null ? null : new UserId(referredByUserId), custom, splitTags(tags),
+                    accountId == null ? null : new AccountId(accountId),
                     role == null ? BuyingRole.OTHER : role, Boolean.TRUE.equals(keyPerson));
         }
 
