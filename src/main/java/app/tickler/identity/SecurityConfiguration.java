@@ -93,7 +93,7 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint("Basic realm=\"Tickler\"")))
-                .addFilterAfter(new BearerTokenFilter(tokens), SecurityContextHolderFilter.class)
+                .addFilterAfter(BearerTokenFilter.besideBasic(tokens), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(apiEntryPoint("Basic realm=\"Tickler\""))
                         .accessDeniedHandler(apiAccessDenied()));
@@ -108,9 +108,9 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
                 // sign-up through the API opens no session, so there is no session to ride on
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutAuthorizationHeader())
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeUnlessBearerAuthenticated())
                         .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/signup")))
-                .addFilterAfter(new BearerTokenFilter(tokens), CsrfFilter.class)
+                .addFilterBefore(BearerTokenFilter.only(tokens), CsrfFilter.class)
                 .addFilterBefore(new ActorRefreshFilter(actors), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/signup").permitAll()
@@ -128,8 +128,8 @@ class SecurityConfiguration {
             throws Exception {
         http.authenticationManager(authenticationManager)
                 .addFilterBefore(new SetupFilter(onboarding), SecurityContextHolderFilter.class)
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutAuthorizationHeader()))
-                .addFilterAfter(new BearerTokenFilter(tokens), CsrfFilter.class)
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeUnlessBearerAuthenticated()))
+                .addFilterBefore(BearerTokenFilter.only(tokens), CsrfFilter.class)
                 .addFilterBefore(new ActorRefreshFilter(actors), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
@@ -153,12 +153,14 @@ class SecurityConfiguration {
     }
 
     /**
-     * Requests authenticated by a header (bearer or basic) cannot be forged cross-site, so only
-     * cookie-authenticated unsafe requests need a CSRF token.
+     * A request authenticated by a bearer token cannot be forged cross-site, so only the others need a
+     * CSRF token for unsafe methods. It must be the token that authenticated the request, not merely
+     * an Authorization header beside a session cookie: {@link BearerTokenFilter} (which runs first)
+     * refuses any header it does not authenticate.
      */
-    private static RequestMatcher unsafeWithoutAuthorizationHeader() {
+    private static RequestMatcher unsafeUnlessBearerAuthenticated() {
         return request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
-                && !BearerTokenFilter.hasAuthorizationHeader(request);
+                && !BearerTokenFilter.isBearerAuthenticated(request);
     }
 
     private static AuthenticationEntryPoint apiEntryPoint(String challenge) {

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -109,6 +110,30 @@ class AccessControlTests {
         mvc.perform(post("/api/v1/teams").session(acme.admin().session()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"Forged\"}")).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/teams").with(acme.admin().api())).andExpect(jsonPath("$.items.length()").value(0));
+    }
+
+    @Test
+    void anAuthorizationHeaderThatIsNotAValidBearerTokenIsRefusedRatherThanFallingBackToTheSession() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        MockHttpSession session = acme.admin().session();
+        for (String authorization : new String[] {"Basic eDp5", "Bearer", "Bearer nonsense", "Digest x"}) {
+            mvc.perform(post("/api/v1/teams").session(session).header("Authorization", authorization)
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Forged\"}"))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            mvc.perform(post("/settings/teams").session(session).header("Authorization", authorization)
+                    .param("name", "Forged")).andExpect(status().isUnauthorized());
+            mvc.perform(get("/api/v1/me").session(session).header("Authorization", authorization))
+                    .andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/v1/teams").with(acme.admin().api())).andExpect(jsonPath("$.items.length()").value(0));
+        // a genuine bearer token needs no CSRF token; the session alone still needs one
+        mvc.perform(post("/api/v1/teams").session(session).with(acme.admin().api())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"By token\"}")).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/teams").session(session).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"By session\"}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/auth/tokens").with(httpBasic(acme.admin().email(), Fixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"basic\"}")).andExpect(status().isCreated());
     }
 
     @Test
