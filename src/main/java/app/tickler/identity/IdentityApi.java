@@ -31,6 +31,7 @@ import app.tickler.platform.security.Role;
 import app.tickler.platform.web.ETags;
 import app.tickler.platform.web.Patch;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 /** REST API of identity and access: the caller, users, teams, the workspace, tokens and sign-up. */
@@ -107,8 +108,8 @@ class IdentityApi {
     @AnyRole
     @PostMapping("/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@RequestBody PasswordChange change) {
-        users.changeOwnPassword(change.currentPassword(), change.newPassword());
+    void changePassword(@RequestBody PasswordChange change, HttpServletRequest request) {
+        users.changeOwnPassword(change.currentPassword(), change.newPassword(), request.getRemoteAddr());
     }
 
     // --- users ------------------------------------------------------------------------------

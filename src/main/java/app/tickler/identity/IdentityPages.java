@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tickler.platform.InvalidInput;
 import app.tickler.platform.NotFound;
+import app.tickler.platform.TooManyRequests;
 import app.tickler.platform.security.Actor;
 import app.tickler.platform.security.Actors;
 import app.tickler.platform.security.AnyRole;
@@ -175,9 +176,11 @@ class IdentityPages {
     String changePassword(PasswordForm form, Model model, RedirectAttributes redirect, HttpServletRequest request,
             HttpServletResponse response) {
         try {
-            users.changeOwnPassword(form.currentPassword(), form.newPassword());
+            users.changeOwnPassword(form.currentPassword(), form.newPassword(), request.getRemoteAddr());
         } catch (InvalidInput problems) {
             return profilePage(model, problems);
+        } catch (TooManyRequests throttled) {
+            return profilePage(model, new InvalidInput("currentPassword", throttled.getMessage()));
         }
         Actor actor = Actors.current();
         // other sessions end with the old stamp; this one carries on with the new one

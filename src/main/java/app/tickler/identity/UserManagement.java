@@ -7,12 +7,14 @@ import java.util.Map;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 import app.tickler.platform.Conflict;
 import app.tickler.platform.IdGenerator;
 import app.tickler.platform.InvalidInput;
 import app.tickler.platform.NotFound;
 import app.tickler.platform.StaleVersion;
+import app.tickler.platform.TooManyRequests;
 import app.tickler.platform.audit.AuditLog;
 import app.tickler.platform.audit.Change;
 import app.tickler.platform.audit.Changes;
@@ -48,9 +50,12 @@ class UserManagement {
     private final IdGenerator ids;
     private final Clock clock;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
+    private final TransactionOperations transactions;
 
     UserManagement(UserRepository users, TeamRepository teams, PasswordPolicy passwordPolicy,
-            PasswordEncoder passwordEncoder, IdGenerator ids, Clock clock, AuditLog audit) {
+            PasswordEncoder passwordEncoder, IdGenerator ids, Clock clock, AuditLog audit, LoginThrottle throttle,
+            TransactionOperations transactions) {
         this.users = users;
         this.teams = teams;
         this.passwordPolicy = passwordPolicy;
@@ -58,6 +63,8 @@ class UserManagement {
         this.ids = ids;
         this.clock = clock;
         this.audit = audit;
+        this.throttle = throttle;
+        this.transactions = transactions;
     }
 
     @Transactional
@@ -163,16 +170,26 @@ class UserManagement {
                 zone == null ? null : zone.getId()), "updated");
     }
 
-    /** The signed-in user's own password; returns the new security stamp for the current session. */
-    @Transactional
-    long changeOwnPassword(String currentPassword, String newPassword) {
+    /**
+     * The signed-in user's own password; returns the new security stamp for the current session. The
+     * current password is checked behind the sign-in throttle (a stolen session must not become a
+     * password oracle), and outside the transaction so that a slow or throttled check holds no lock.
+     */
+    long changeOwnPassword(String currentPassword, String newPassword, String clientAddress) {
         User current = existing(Actors.current().userId());
-        if (currentPassword == null || !passwordEncoder.matches(currentPassword, current.passwordHash())) {
-            throw new InvalidInput("currentPassword", "is not your current password");
+        try (LoginThrottle.Attempt attempt = throttle.begin(current.email(), clientAddress)) {
+            if (currentPassword == null || !passwordEncoder.matches(currentPassword, current.passwordHash())) {
+                throw new InvalidInput("currentPassword", "is not your current password");
+            }
+            attempt.succeeded();
+        } catch (LoginThrottled e) {
+            throw new TooManyRequests(e.getMessage(), e.retryAfter());
         }
         passwordPolicy.check("newPassword", newPassword, current.email());
         long stamp = ids.next();
-        save(current, current.withPassword(passwordEncoder.encode(newPassword), stamp), "password changed");
+        User changed = current.withPassword(passwordEncoder.encode(newPassword), stamp);
+        // based on the version read above: a concurrent change of the user is refused, not overwritten
+        transactions.executeWithoutResult(status -> save(current, changed, "password changed"));
         return stamp;
     }
 
