@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -65,19 +66,19 @@ class SecurityConfiguration {
                 "bcrypt", new BCryptPasswordEncoder()));
     }
 
+    /** Passwords (form sign-in, HTTP Basic) and remember-me cookies, the latter checked by the same key they were signed with. */
     @Bean
     AuthenticationManager authenticationManager(ActorResolver users, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, InstallationSecret secret) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthentication(passwords, throttle));
+        return new ProviderManager(new ThrottledAuthentication(passwords, throttle),
+                new RememberMeAuthenticationProvider(secret.value()));
     }
 
     @Bean
     TokenBasedRememberMeServices rememberMeServices(InstallationSecret secret, ActorResolver users) {
-        TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(secret.value(), users,
-                TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256);
-        services.setMatchingAlgorithm(TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256);
+        TokenBasedRememberMeServices services = new StampedRememberMeServices(secret.value(), users);
         services.setTokenValiditySeconds((int) REMEMBER_ME.toSeconds());
         services.setParameter("remember-me");
         services.setCookieName("tickler-remember-me");
@@ -124,7 +125,8 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager,
-            TokenBasedRememberMeServices rememberMe, ApiTokens tokens, ActorResolver actors, Onboarding onboarding)
+            TokenBasedRememberMeServices rememberMe, InstallationSecret secret, ApiTokens tokens, ActorResolver actors,
+            Onboarding onboarding)
             throws Exception {
         http.authenticationManager(authenticationManager)
                 .addFilterBefore(new SetupFilter(onboarding), SecurityContextHolderFilter.class)
@@ -137,7 +139,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error")
                         .permitAll())
-                .rememberMe(remember -> remember.rememberMeServices(rememberMe))
+                .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(secret.value()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID", "tickler-remember-me"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(pageEntryPoint()));

@@ -50,12 +50,13 @@ class UserManagement {
     private final IdGenerator ids;
     private final Clock clock;
     private final AuditLog audit;
+    private final ApiTokens tokens;
     private final LoginThrottle throttle;
     private final TransactionOperations transactions;
 
     UserManagement(UserRepository users, TeamRepository teams, PasswordPolicy passwordPolicy,
-            PasswordEncoder passwordEncoder, IdGenerator ids, Clock clock, AuditLog audit, LoginThrottle throttle,
-            TransactionOperations transactions) {
+            PasswordEncoder passwordEncoder, IdGenerator ids, Clock clock, AuditLog audit, ApiTokens tokens,
+            LoginThrottle throttle, TransactionOperations transactions) {
         this.users = users;
         this.teams = teams;
         this.passwordPolicy = passwordPolicy;
@@ -63,6 +64,7 @@ class UserManagement {
         this.ids = ids;
         this.clock = clock;
         this.audit = audit;
+        this.tokens = tokens;
         this.throttle = throttle;
         this.transactions = transactions;
     }
@@ -134,6 +136,9 @@ class UserManagement {
         if (edit.newPassword() != null) {
             changed = changed.withPassword(passwordEncoder.encode(edit.newPassword()), stamp);
         }
+        if (current.active() && !edit.active()) {
+            tokens.revokeAllOf(id);
+        }
         return save(current, changed, "updated");
     }
 
@@ -151,7 +156,10 @@ class UserManagement {
                 throw new Conflict("The workspace's last active admin cannot be deactivated");
             }
         }
-        // a new stamp ends the user's sessions and remember-me cookies at once
+        if (!active) {
+            tokens.revokeAllOf(id);
+        }
+        // a new stamp ends the user's sessions and remember-me cookies at once, and for good
         return save(current, current.withActive(active, ids.next()), active ? "reactivated" : "deactivated");
     }
 

@@ -89,7 +89,13 @@ class AccessControlTests {
                 .andExpect(redirectedUrl("/login?error"));
 
         mvc.perform(post("/api/v1/users/" + rep.id() + "/reactivate").with(acme.admin().api())).andExpect(status().isOk());
-        mvc.perform(get("/api/v1/me").with(rep.api())).andExpect(status().isOk());
+        // the deactivation revoked the tokens for good: a reactivated user makes new ones
+        mvc.perform(get("/api/v1/me").with(rep.api())).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/audit-events?entityType=apiToken&action=revoked").with(acme.admin().api()))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].actorName").value(org.hamcrest.Matchers.startsWith("Admin")));
+        mvc.perform(post("/api/v1/auth/tokens").with(httpBasic(rep.email(), Fixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"new\"}")).andExpect(status().isCreated());
     }
 
     @Test
