@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +15,6 @@ import app.tickler.platform.InvalidInput;
 import app.tickler.platform.audit.AuditLog;
 import app.tickler.platform.audit.Change;
 import app.tickler.platform.audit.Changes;
-import app.tickler.platform.database.Dialect;
 import app.tickler.platform.security.Actors;
 import app.tickler.platform.security.Role;
 
@@ -37,12 +35,10 @@ class Onboarding {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final ActorResolver actors;
-    private final JdbcClient jdbc;
-    private final Dialect dialect;
 
     Onboarding(WorkspaceRepository workspaces, UserRepository users, PasswordPolicy passwordPolicy,
             PasswordEncoder passwordEncoder, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
-            AuditLog audit, ActorResolver actors, JdbcClient jdbc, Dialect dialect) {
+            AuditLog audit, ActorResolver actors) {
         this.workspaces = workspaces;
         this.users = users;
         this.passwordPolicy = passwordPolicy;
@@ -52,8 +48,6 @@ class Onboarding {
         this.events = events;
         this.audit = audit;
         this.actors = actors;
-        this.jdbc = jdbc;
-        this.dialect = dialect;
     }
 
     boolean isSetUp() {
@@ -63,9 +57,7 @@ class Onboarding {
     /** The one-time set-up: refused once any workspace exists, even when two people submit at once. */
     @Transactional
     WorkspaceCreated createFirstWorkspace(NewWorkspace request) {
-        if (dialect == Dialect.POSTGRESQL) {
-            jdbc.sql("LOCK TABLE workspaces IN SHARE ROW EXCLUSIVE MODE").update();
-        }
+        workspaces.lockAgainstNewWorkspaces();
         if (workspaces.anyExists()) {
             throw new Conflict("Tickler is already set up; sign in instead");
         }

@@ -45,6 +45,7 @@ class UserManagement {
 
     private final UserRepository users;
     private final TeamRepository teams;
+    private final WorkspaceRepository workspaces;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final IdGenerator ids;
@@ -54,11 +55,12 @@ class UserManagement {
     private final LoginThrottle throttle;
     private final TransactionOperations transactions;
 
-    UserManagement(UserRepository users, TeamRepository teams, PasswordPolicy passwordPolicy,
-            PasswordEncoder passwordEncoder, IdGenerator ids, Clock clock, AuditLog audit, ApiTokens tokens,
-            LoginThrottle throttle, TransactionOperations transactions) {
+    UserManagement(UserRepository users, TeamRepository teams, WorkspaceRepository workspaces,
+            PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, IdGenerator ids, Clock clock, AuditLog audit,
+            ApiTokens tokens, LoginThrottle throttle, TransactionOperations transactions) {
         this.users = users;
         this.teams = teams;
+        this.workspaces = workspaces;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
         this.ids = ids;
@@ -121,7 +123,7 @@ class UserManagement {
         }
         boolean losesAdmin = current.role() == Role.ADMIN && current.active()
                 && (edit.role() != Role.ADMIN || !edit.active());
-        if (losesAdmin && users.countActiveAdmins() <= 1) {
+        if (losesAdmin && lastActiveAdmin()) {
             throw new InvalidInput(edit.active() ? "role" : "active",
                     "cannot change: this is the workspace's last active admin");
         }
@@ -152,7 +154,7 @@ class UserManagement {
             if (id == Actors.current().userId()) {
                 throw new Conflict("You cannot deactivate yourself");
             }
-            if (current.role() == Role.ADMIN && users.countActiveAdmins() <= 1) {
+            if (current.role() == Role.ADMIN && lastActiveAdmin()) {
                 throw new Conflict("The workspace's last active admin cannot be deactivated");
             }
         }
@@ -210,6 +212,16 @@ class UserManagement {
         }
         audit.record("user", after.id(), action, changes);
         return users.summary(after.id()).orElseThrow();
+    }
+
+    /**
+     * Whether the workspace has no other active admin. Locks the workspace first: two admins removing
+     * each other at once must not both see the other one still there (READ COMMITTED on PostgreSQL).
+     * The user's row itself is guarded by its version, so a stale read of it fails the update.
+     */
+    private boolean lastActiveAdmin() {
+        workspaces.lockForUpdate(Actors.current().workspaceId());
+        return users.countActiveAdmins() <= 1;
     }
 
     private User existing(long id) {
