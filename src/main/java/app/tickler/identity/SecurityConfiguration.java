@@ -3,6 +3,7 @@ package app.tickler.identity;
 import java.time.Duration;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,10 +40,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Three filter chains. {@code POST /api/v1/auth/tokens} takes HTTP Basic (to get a first token);
- * the rest of {@code /api/**} takes bearer tokens or the browser's session; every other path is the
- * web UI with form sign-in and remember-me. URL rules only separate public from signed-in paths:
- * which roles may call an endpoint is declared on the endpoint itself and enforced by method security.
+ * Four filter chains. {@code POST /api/v1/auth/tokens} takes HTTP Basic (to get a first token);
+ * the rest of {@code /api/**} takes bearer tokens or the browser's session; {@code /actuator/**} is
+ * for the installation's operator and its token (health is public); every other path is the web UI
+ * with form sign-in and remember-me. URL rules only separate public from signed-in paths: which roles
+ * may call an endpoint is declared on the endpoint itself and enforced by method security.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity(jsr250Enabled = true)
@@ -50,7 +52,7 @@ class SecurityConfiguration {
 
     /** The paths reachable without signing in; the endpoints behind them are marked {@code @PublicEndpoint}. */
     static final String[] PUBLIC_PAGES = {"/login", "/setup", "/signup", "/error", "/css/**", "/js/**", "/img/**",
-            "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**"};
+            "/webjars/**", "/favicon.ico"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -122,8 +124,39 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Metrics, Flyway and the other actuator endpoints show the whole installation, so no workspace role
+     * opens them — only the operator token. Health stays public for load balancers. Without a token
+     * configured, the other endpoints do not exist for anybody.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain operations(HttpSecurity http, @Value("${tickler.operator.token:}") String operatorToken)
+            throws Exception {
+        OperatorTokenFilter operator = new OperatorTokenFilter(operatorToken);
+        http.securityMatcher("/actuator/**")
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                // no cookie authenticates here, so there is nothing to forge
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(operator, SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    if (operator.enabled()) {
+                        requests.anyRequest().hasRole(OperatorTokenFilter.ROLE);
+                    } else {
+                        requests.anyRequest().denyAll();
+                    }
+                })
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(operator.enabled() ? operatorEntryPoint() : notFound())
+                        .accessDeniedHandler((request, response, denied) -> notFound().commence(request, response, null)));
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager,
             TokenBasedRememberMeServices rememberMe, InstallationSecret secret, ApiTokens tokens, ActorResolver actors,
             Onboarding onboarding)
@@ -135,7 +168,6 @@ class SecurityConfiguration {
                 .addFilterBefore(new ActorRefreshFilter(actors), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error")
                         .permitAll())
@@ -175,6 +207,19 @@ class SecurityConfiguration {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Authentication is required: send a bearer token.");
         };
+    }
+
+    private static AuthenticationEntryPoint operatorEntryPoint() {
+        return (request, response, failure) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Tickler operations\"");
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                    "The actuator endpoints other than health need the operator token (tickler.operator.token).");
+        };
+    }
+
+    private static AuthenticationEntryPoint notFound() {
+        return (request, response, failure) -> ProblemResponses.write(response, HttpStatus.NOT_FOUND,
+                "There is nothing here.");
     }
 
     private static AccessDeniedHandler apiAccessDenied() {

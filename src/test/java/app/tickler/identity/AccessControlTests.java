@@ -239,8 +239,17 @@ class AccessControlTests {
         TestWorkspace acme = fixtures.workspace();
         TestUser staff = acme.user(Role.STAFF);
         mvc.perform(get("/settings/users").with(staff.browser())).andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/metrics").with(staff.browser())).andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/metrics").with(acme.admin().browser())).andExpect(status().isOk());
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        // installation-wide data is for the installation's operator, not for any workspace's admin
+        mvc.perform(get("/actuator/metrics").with(staff.browser())).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/metrics").with(acme.admin().browser())).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/flyway").with(acme.admin().api())).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/metrics").header("Authorization", "Bearer not-the-operator-token"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/metrics").header("Authorization", "Bearer " + TicklerTest.OPERATOR_TOKEN))
+                .andExpect(status().isOk());
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health").header("Authorization", "Bearer " + TicklerTest.OPERATOR_TOKEN))
+                .andExpect(jsonPath("$.components.db.status").value("UP"));
     }
 }
