@@ -261,12 +261,13 @@ class IdentityApi {
 
     @PublicEndpoint
     @PostMapping("/signup")
-    ResponseEntity<SignupAnswer> signup(@RequestBody SignupRequest request) {
+    ResponseEntity<SignupAnswer> signup(@RequestBody SignupRequest request, HttpServletRequest http) {
         if (!signupEnabled) {
             throw new SignupDisabled();
         }
         WorkspaceCreated created = onboarding.createWorkspace(new Onboarding.NewWorkspace(request.workspace(),
-                request.name(), request.email(), request.password(), request.timeZone(), request.currency()));
+                request.name(), request.email(), request.password(), request.timeZone(), request.currency()),
+                http.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED).body(new SignupAnswer(created.workspace(), created.admin()));
     }
 }

@@ -130,7 +130,7 @@ class IdentityPages {
             throw new PageNotFound("/signup");
         }
         try {
-            onboarding.createWorkspace(form.toRequest());
+            onboarding.createWorkspace(form.toRequest(), request.getRemoteAddr());
         } catch (InvalidInput problems) {
             return workspaceForm(model, form, problems, "/signup", request);
         }

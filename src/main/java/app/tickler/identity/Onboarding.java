@@ -35,10 +35,11 @@ class Onboarding {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final ActorResolver actors;
+    private final SignupThrottle signups;
 
     Onboarding(WorkspaceRepository workspaces, UserRepository users, PasswordPolicy passwordPolicy,
             PasswordEncoder passwordEncoder, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
-            AuditLog audit, ActorResolver actors) {
+            AuditLog audit, ActorResolver actors, SignupThrottle signups) {
         this.workspaces = workspaces;
         this.users = users;
         this.passwordPolicy = passwordPolicy;
@@ -48,6 +49,7 @@ class Onboarding {
         this.events = events;
         this.audit = audit;
         this.actors = actors;
+        this.signups = signups;
     }
 
     boolean isSetUp() {
@@ -61,15 +63,21 @@ class Onboarding {
         if (workspaces.anyExists()) {
             throw new Conflict("Tickler is already set up; sign in instead");
         }
-        return create(request);
+        return create(request, () -> {
+        });
     }
 
+    /** Sign-up by anybody, throttled per client address. */
     @Transactional
-    WorkspaceCreated createWorkspace(NewWorkspace request) {
-        return create(request);
+    WorkspaceCreated createWorkspace(NewWorkspace request, String clientAddress) {
+        return create(request, () -> signups.attempt(clientAddress));
     }
 
-    private WorkspaceCreated create(NewWorkspace request) {
+    /**
+     * Whether the email is taken is checked last, once every other field is valid and
+     * {@code beforeEmailCheck} has let the attempt through: it is the one answer worth guessing for.
+     */
+    private WorkspaceCreated create(NewWorkspace request, Runnable beforeEmailCheck) {
         InvalidInput.Collector problems = new InvalidInput.Collector();
         String workspaceName = Inputs.name(problems, "workspace", request.workspace());
         String name = Inputs.name(problems, "name", request.name());
@@ -81,10 +89,11 @@ class Onboarding {
         } catch (InvalidInput e) {
             e.problems().forEach(p -> problems.add(p.field(), p.message()));
         }
-        if (!problems.has("email") && users.emailTaken(email, 0L)) {
-            problems.add("email", "is already used by another user");
-        }
         problems.throwIfAny();
+        beforeEmailCheck.run();
+        if (users.emailTaken(email, 0L)) {
+            throw new InvalidInput("email", "is already used by another user");
+        }
 
         long now = clock.millis();
         long workspaceId = ids.next();

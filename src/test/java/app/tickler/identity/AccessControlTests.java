@@ -210,28 +210,20 @@ class AccessControlTests {
         TestUser rep = acme.user(Role.REP);
         clock.set(java.time.Instant.parse("2032-01-01T09:00:00Z"));
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/api/v1/me/password").with(rep.api()).with(from("198.51.100.7"))
+            mvc.perform(post("/api/v1/me/password").with(rep.api()).with(Fixtures.from("198.51.100.7"))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"currentPassword\":\"guess " + i + "\",\"newPassword\":\"an even better passphrase\"}"))
                     .andExpect(status().isBadRequest());
         }
-        mvc.perform(post("/api/v1/me/password").with(rep.api()).with(from("198.51.100.7"))
+        mvc.perform(post("/api/v1/me/password").with(rep.api()).with(Fixtures.from("198.51.100.7"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"" + Fixtures.PASSWORD + "\",\"newPassword\":\"an even better passphrase\"}"))
                 .andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"));
         clock.advance(java.time.Duration.ofSeconds(2));
-        mvc.perform(post("/api/v1/me/password").with(rep.api()).with(from("198.51.100.7"))
+        mvc.perform(post("/api/v1/me/password").with(rep.api()).with(Fixtures.from("198.51.100.7"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"currentPassword\":\"" + Fixtures.PASSWORD + "\",\"newPassword\":\"an even better passphrase\"}"))
                 .andExpect(status().isNoContent());
-    }
-
-    /** The request comes from this client address. */
-    static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
-        return request -> {
-            request.setRemoteAddr(address);
-            return request;
-        };
     }
 
     @Test
