@@ -32,6 +32,7 @@ import app.tickler.platform.web.ETags;
 import app.tickler.platform.web.Patch;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 /** REST API of identity and access: the caller, users, teams, the workspace, tokens and sign-up. */
@@ -73,16 +74,19 @@ class IdentityApi {
     private final WorkspaceSettings workspace;
     private final ApiTokens tokens;
     private final Onboarding onboarding;
+    private final SessionSignIn signIn;
     private final boolean signupEnabled;
 
     IdentityApi(UserManagement users, UserRepository userRows, TeamManagement teams, WorkspaceSettings workspace,
-            ApiTokens tokens, Onboarding onboarding, @Value("${tickler.signup.enabled:false}") boolean signupEnabled) {
+            ApiTokens tokens, Onboarding onboarding, SessionSignIn signIn,
+            @Value("${tickler.signup.enabled:false}") boolean signupEnabled) {
         this.users = users;
         this.userRows = userRows;
         this.teams = teams;
         this.workspace = workspace;
         this.tokens = tokens;
         this.onboarding = onboarding;
+        this.signIn = signIn;
         this.signupEnabled = signupEnabled;
     }
 
@@ -108,8 +112,8 @@ class IdentityApi {
     @AnyRole
     @PostMapping("/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@RequestBody PasswordChange change, HttpServletRequest request) {
-        users.changeOwnPassword(change.currentPassword(), change.newPassword(), request.getRemoteAddr());
+    void changePassword(@RequestBody PasswordChange change, HttpServletRequest request, HttpServletResponse response) {
+        signIn.changeOwnPassword(change.currentPassword(), change.newPassword(), request, response);
     }
 
     // --- users ------------------------------------------------------------------------------

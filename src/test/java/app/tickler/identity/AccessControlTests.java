@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
 import app.tickler.Fixtures;
@@ -189,6 +191,41 @@ class AccessControlTests {
         mvc.perform(get("/profile").session(mine)).andExpect(status().isOk());
         mvc.perform(get("/profile").session(other)).andExpect(redirectedUrl("/login"));
         mvc.perform(formLogin("/login").user(rep.email()).password("an even better passphrase")).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void changingThePasswordRenewsThisSessionsIdAndKeepsNoPasswordHashInIt() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        MockHttpSession mine = rep.session();
+        String before = mine.getId();
+        mvc.perform(post("/profile/password").with(rep.browser())
+                        .param("currentPassword", Fixtures.PASSWORD).param("newPassword", "an even better passphrase"))
+                .andExpect(redirectedUrl("/profile"));
+        assertThat(mine.getId()).isNotEqualTo(before);
+        SecurityContext saved = (SecurityContext) mine.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(saved.getAuthentication().getPrincipal()).isInstanceOfSatisfying(SignedInUser.class,
+                user -> assertThat(user.getPassword()).isNull());
+    }
+
+    @Test
+    void changingThePasswordThroughTheApiFromTheBrowserKeepsThisSessionToo() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        MockHttpSession other = fixtures.signInSession(rep.email());
+        MockHttpSession mine = rep.session();
+        mvc.perform(post("/api/v1/me/password").with(rep.browser()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"" + Fixtures.PASSWORD + "\",\"newPassword\":\"an even better passphrase\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/profile").session(mine)).andExpect(status().isOk());
+        mvc.perform(get("/profile").session(other)).andExpect(redirectedUrl("/login"));
+
+        // a program with a token gets no session from it
+        var byToken = mvc.perform(post("/api/v1/me/password").with(rep.api()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\":\"an even better passphrase\",\"newPassword\":\"" + Fixtures.PASSWORD + "\"}"))
+                .andExpect(status().isNoContent()).andReturn();
+        assertThat(byToken.getRequest().getSession(false)).isNull();
     }
 
     @Test
