@@ -232,6 +232,22 @@ class IdentityApiTests {
     }
 
     @Test
+    void theAuditLogCarriesIdsAsStringsEvenInsideItsChanges() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        String east = acme.team("East");
+        TestUser rep = acme.user(Role.REP);
+        mvc.perform(patch("/api/v1/users/" + rep.id()).with(acme.admin().api()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"teamId\":\"" + east + "\",\"version\":0}")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/audit-events?entityType=user&action=updated&entityId=" + rep.id()).with(acme.admin().api()))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].id").isString())
+                .andExpect(jsonPath("$.items[0].actorId").value(String.valueOf(acme.admin().id())))
+                .andExpect(jsonPath("$.items[0].entityId").value(String.valueOf(rep.id())))
+                .andExpect(jsonPath("$.items[0].changes.teamId.before").value(Matchers.nullValue()))
+                .andExpect(jsonPath("$.items[0].changes.teamId.after").value(east));
+    }
+
+    @Test
     void theWorkspaceSettingsAreChangedByAnAdminAndAudited() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         mvc.perform(patch("/api/v1/workspace").with(acme.admin().api()).contentType(MediaType.APPLICATION_JSON)
