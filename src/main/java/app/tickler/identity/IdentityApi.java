@@ -151,7 +151,7 @@ class IdentityApi {
         long version = patch.version(ifMatch);
         UserSummary current = user(id).getBody();
         Long team = patch.number("teamId", current.teamId() == null ? null : current.teamId().value());
-        Boolean active = patch.bool("active", current.active());
+        boolean active = patch.requiredBool("active", current.active());
         String password = patch.text("password", null);
         if (patch.has("password") && password == null) {
             throw new InvalidInput("password", "cannot be null; leave it out to keep the password");
@@ -159,7 +159,7 @@ class IdentityApi {
         UserSummary changed = users.edit(id.value(), new UserManagement.UserEdit(
                 patch.text("email", current.email()), patch.text("name", current.displayName()),
                 patch.enumValue("role", Role.class, current.role()), team == null ? null : new TeamId(team),
-                patch.text("timeZone", current.timeZone()), active == null || active, password, version));
+                patch.text("timeZone", current.timeZone()), active, password, version));
         return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
     }
 
@@ -227,10 +227,9 @@ class IdentityApi {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Patch patch = Patch.of(body, WORKSPACE_FIELDS);
         WorkspaceSummary current = workspace.current();
-        Boolean open = patch.bool("openVisibility", current.openVisibility());
         return workspace.change(new WorkspaceSettings.Settings(patch.text("name", current.name()),
                 patch.text("timeZone", current.zone().getId()), patch.text("currency", current.currency()),
-                open != null && open, patch.version(ifMatch)));
+                patch.requiredBool("openVisibility", current.openVisibility()), patch.version(ifMatch)));
     }
 
     // --- API tokens -------------------------------------------------------------------------
