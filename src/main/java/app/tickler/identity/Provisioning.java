@@ -22,7 +22,7 @@ public class Provisioning {
     /** A new workspace with its admin; other modules seed their defaults through {@link WorkspaceCreated}. */
     public WorkspaceCreated createWorkspace(String workspace, String adminName, String adminEmail, String password,
             String timeZone, String currency) {
-        return onboarding.createWorkspace(new Onboarding.NewWorkspace(workspace, adminName, adminEmail, password,
+        return onboarding.provision(new Onboarding.NewWorkspace(workspace, adminName, adminEmail, password,
                 timeZone, currency));
     }
 

@@ -104,6 +104,14 @@ public final class Patch {
         return value.asBoolean();
     }
 
+    /** A yes-or-no field that always has a value: absent keeps {@code current}, and null is refused. */
+    public boolean requiredBool(String field, boolean current) {
+        if (body.has(field) && body.get(field).isNull()) {
+            throw new InvalidInput(field, "cannot be null");
+        }
+        return bool(field, current);
+    }
+
     public <E extends Enum<E>> E enumValue(String field, Class<E> type, E current) {
         String text = text(field, current == null ? null : current.name());
         if (text == null) {
