@@ -121,12 +121,22 @@ class AccountPages {
         model.addAttribute("parent", account.parentId() == null ? null
                 : accounts.find(account.parentId().value()).orElse(null));
         model.addAttribute("members", buyingCentre.of(id));
-        model.addAttribute("suspects", duplicates.ofAccount(id, AccountInput.of(account)));
         model.addAttribute("timeline", support.timeline("account", id.value(), 30, null));
         model.addAttribute("canWrite", Actors.current().canWrite(Accounts.owner(account)));
         forms.choices(model, "account");
         forms.recordPage(model, "account", id.value());
         return "party/account";
+    }
+
+    /** The likely duplicates of a record page, loaded after the page (htmx). */
+    @AnyRole
+    @GetMapping("/{id}/duplicates")
+    String duplicatesOf(@PathVariable AccountId id, Model model) {
+        Account record = accounts.visible(id.value());
+        model.addAttribute("suspects", duplicates.ofAccount(id, AccountInput.of(record)));
+        model.addAttribute("suspectsPath", "/accounts");
+        model.addAttribute("suspectsId", id.value());
+        return "party/fragments :: suspectsBox";
     }
 
     @AnyRole

@@ -117,12 +117,22 @@ class ContactPages {
         model.addAttribute("referrer", contact.referredByUserId() != null ? forms.ownerName(contact.referredByUserId())
                 : contact.referredByContactId() == null ? null
                 : contacts.find(contact.referredByContactId().value()).map(Contact::name).orElse(null));
-        model.addAttribute("suspects", duplicates.ofContact(id, ContactInput.of(contact)));
         model.addAttribute("timeline", support.timeline("contact", id.value(), 30, null));
         model.addAttribute("canWrite", Actors.current().canWrite(Contacts.owner(contact)));
         forms.choices(model, "contact");
         forms.recordPage(model, "contact", id.value());
         return "party/contact";
+    }
+
+    /** The likely duplicates of a record page, loaded after the page (htmx). */
+    @AnyRole
+    @GetMapping("/{id}/duplicates")
+    String duplicatesOf(@PathVariable ContactId id, Model model) {
+        Contact record = contacts.visible(id.value());
+        model.addAttribute("suspects", duplicates.ofContact(id, ContactInput.of(record)));
+        model.addAttribute("suspectsPath", "/contacts");
+        model.addAttribute("suspectsId", id.value());
+        return "party/fragments :: suspectsBox";
     }
 
     @AnyRole

@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import app.tickler.identity.UserId;
 import app.tickler.platform.IdGenerator;
+import app.tickler.platform.database.DatabaseMaintenance;
 import app.tickler.platform.database.Dialect;
 import app.tickler.platform.security.Actors;
 
@@ -34,8 +35,11 @@ public class PartyGenerator {
     private final TransactionTemplate transactions;
     private final IdGenerator ids;
     private final Dialect dialect;
+    private final DatabaseMaintenance maintenance;
 
-    PartyGenerator(JdbcTemplate jdbc, TransactionTemplate transactions, IdGenerator ids, Dialect dialect) {
+    PartyGenerator(JdbcTemplate jdbc, TransactionTemplate transactions, IdGenerator ids, Dialect dialect,
+            DatabaseMaintenance maintenance) {
+        this.maintenance = maintenance;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.ids = ids;
@@ -150,6 +154,7 @@ public class PartyGenerator {
                 log.info("generated {} contacts", to);
             }
         }
+        maintenance.afterBulkWrite();
         log.info("generated {} accounts and {} contacts in {} s", accountCount, contactCount,
                 (System.nanoTime() - started) / 1_000_000_000);
         return new Generated(accountIds, contactIds);

@@ -107,8 +107,9 @@ class PartyPagesTests {
         Contact dup = acme.admin().call(() -> parties.createContact(new ContactInput("Anne", "Baker", "Head of buying",
                 List.of(new Contact.Email("ANN@roofs.example", null, true)), null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null)));
-        String page = page(get("/contacts/" + ann.id().value()), acme.admin());
-        assertThat(page).contains("Possible duplicates").contains("Compare and merge");
+        assertThat(page(get("/contacts/" + ann.id().value()), acme.admin())).contains("/duplicates");
+        String suspects = page(get("/contacts/" + ann.id().value() + "/duplicates").header("HX-Request", "true"), acme.admin());
+        assertThat(suspects).contains("Possible duplicates").contains("Compare and merge").contains("same email");
         String compare = page(get("/contacts/" + ann.id().value() + "/merge").param("with", Long.toString(dup.id().value())),
                 acme.admin());
         assertThat(compare).contains("Head of buying").contains("Buyer");
