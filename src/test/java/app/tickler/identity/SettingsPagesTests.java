@@ -41,6 +41,14 @@ class SettingsPagesTests {
     }
 
     @Test
+    void theSettingsOpenOnTheFirstTabTheRoleMayUse() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        mvc.perform(get("/settings").with(acme.admin().browser())).andExpect(redirectedUrl("/settings/users"));
+        TestUser rep = acme.user(Role.REP);
+        mvc.perform(get("/settings").with(rep.browser())).andExpect(status().isForbidden());
+    }
+
+    @Test
     void aFormWithMistakesIsShownAgainWithEachErrorBesideItsField() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         String page = mvc.perform(post("/settings/users").with(acme.admin().browser())
