@@ -39,12 +39,6 @@ class FollowUpWeb {
         return NavigationItem.forEveryone(50, "nav.calendar", "/calendar");
     }
 
-    /** Managers have no Settings entry of identity's (admins only): theirs opens the engine's tabs. */
-    @Bean
-    NavigationItem managerSettingsNavigation() {
-        return new NavigationItem(90, "nav.settings", "/settings/reasons", Set.of(Role.MANAGER));
-    }
-
     @Bean
     SettingsTab reasonsTab() {
         return new SettingsTab(40, "reasons", "settings.reasons", "/settings/reasons", MANAGERS);

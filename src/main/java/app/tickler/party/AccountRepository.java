@@ -30,8 +30,10 @@ class AccountRepository {
     private final JdbcClient jdbc;
     private final CustomFields customFields;
     private final Dialect dialect;
+    private final PartySearch search;
 
-    AccountRepository(JdbcClient jdbc, CustomFields customFields, Dialect dialect) {
+    AccountRepository(JdbcClient jdbc, CustomFields customFields, Dialect dialect, PartySearch search) {
+        this.search = search;
         this.jdbc = jdbc;
         this.customFields = customFields;
         this.dialect = dialect;
@@ -64,10 +66,12 @@ class AccountRepository {
                 INSERT INTO accounts (workspace_id, id, name, sort_name, name_key, website, domain, industry, size, phone,
                                       phone_key, street, city, postal_code, region, country, description, owner_id, level,
                                       level_assessed_on, stage, do_not_contact, do_not_contact_reason, do_not_contact_since,
-                                      parent_id, custom, version, created_at, updated_at)
+                                      parent_id, custom, version, created_at, updated_at""" + searchColumn() + """
+                )
                 VALUES (:workspace, :id, :name, :sortName, :nameKey, :website, :domain, :industry, :size, :phone, :phoneKey,
                         :street, :city, :postalCode, :region, :country, :description, :owner, :level, :assessed, :stage,
-                        :dnc, :dncReason, :dncSince, :parent, :custom, 0, :now, :now)
+                        :dnc, :dncReason, :dncSince, :parent, :custom, 0, :now, :now""" + searchValue() + """
+                )
                 """).params(columns(account)).param("now", now).update();
         replaceTags(account.id().value(), account.tags());
     }
@@ -81,7 +85,7 @@ class AccountRepository {
                        description = :description, owner_id = :owner, level = :level, level_assessed_on = :assessed,
                        stage = :stage, do_not_contact = :dnc, do_not_contact_reason = :dncReason,
                        do_not_contact_since = :dncSince, parent_id = :parent, custom = :custom, version = version + 1,
-                       updated_at = :now
+                       updated_at = :now""" + searchAssignment() + """
                 WHERE workspace_id = :workspace AND id = :id AND version = :version
                 """).params(columns(account)).param("now", now).param("version", account.version())
                 .update();
@@ -89,6 +93,11 @@ class AccountRepository {
             throw new StaleVersion("The account", find(account.id().value()).map(Account::version).orElse(0L));
         }
         replaceTags(account.id().value(), account.tags());
+    }
+
+    void reparentChildren(long from, long into) {
+        jdbc.sql("UPDATE accounts SET parent_id = :into WHERE workspace_id = :workspace AND parent_id = :from AND id <> :into")
+                .param("into", into).param("workspace", workspace()).param("from", from).update();
     }
 
     void moveToTrash(long id, Long deletedAt, long now) {
@@ -122,15 +131,33 @@ class AccountRepository {
         }
     }
 
-    /** Live accounts sharing a normal form with the candidate: the duplicate suspects. */
+    /**
+     * Live accounts sharing a normal form with the candidate: the duplicate suspects. One indexed
+     * lookup per key, united — an OR across columns would scan the workspace.
+     */
     List<Account> sameAs(long exceptId, String domain, String phoneKey, String nameKey) {
-        List<Long> ids = jdbc.sql("""
-                SELECT id FROM accounts WHERE workspace_id = :workspace AND id <> :except AND deleted_at IS NULL
-                  AND (domain = :domain OR phone_key = :phoneKey OR name_key = :nameKey)
-                LIMIT 20
-                """).param("workspace", workspace()).param("except", exceptId).param("domain", domain)
-                .param("phoneKey", phoneKey).param("nameKey", nameKey).query(Long.class).list();
-        return findAll(ids);
+        List<String> lookups = new java.util.ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        params.put("workspace", workspace());
+        params.put("except", exceptId);
+        if (domain != null) {
+            lookups.add("SELECT id FROM accounts WHERE workspace_id = :workspace AND domain = :domain");
+            params.put("domain", domain);
+        }
+        if (phoneKey != null) {
+            lookups.add("SELECT id FROM accounts WHERE workspace_id = :workspace AND phone_key = :phoneKey");
+            params.put("phoneKey", phoneKey);
+        }
+        if (nameKey != null && !nameKey.isEmpty()) {
+            lookups.add("SELECT id FROM accounts WHERE workspace_id = :workspace AND name_key = :nameKey");
+            params.put("nameKey", nameKey);
+        }
+        if (lookups.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql("SELECT id FROM (" + String.join(" UNION ", lookups) + ") suspects WHERE id <> :except LIMIT 20")
+                .params(params).query(Long.class).list();
+        return findAll(ids).stream().filter(a -> !a.inTrash()).toList();
     }
 
     /** Live accounts whose name key starts like the candidate's, for near-identical names. */
@@ -220,7 +247,23 @@ class AccountRepository {
         columns.put("dncSince", Rows.millis(a.doNotContactSince()));
         columns.put("parent", a.parentId() == null ? null : a.parentId().value());
         columns.put("custom", customFields.write(a.custom()));
+        if (search.inline()) {
+            columns.put("searchText", search.terms(a));
+        }
         return columns;
+    }
+
+    // PostgreSQL keeps the search text in the row itself: written with it, one row version per write
+    private String searchColumn() {
+        return search.inline() ? ", search_text" : "";
+    }
+
+    private String searchValue() {
+        return search.inline() ? ", :searchText" : "";
+    }
+
+    private String searchAssignment() {
+        return search.inline() ? ", search_text = :searchText " : " ";
     }
 
     private static Object sortKey(Account account, PartyList.Sort sort) {

@@ -30,8 +30,10 @@ class ContactRepository {
     private final JdbcClient jdbc;
     private final CustomFields customFields;
     private final Dialect dialect;
+    private final PartySearch search;
 
-    ContactRepository(JdbcClient jdbc, CustomFields customFields, Dialect dialect) {
+    ContactRepository(JdbcClient jdbc, CustomFields customFields, Dialect dialect, PartySearch search) {
+        this.search = search;
         this.jdbc = jdbc;
         this.customFields = customFields;
         this.dialect = dialect;
@@ -62,10 +64,12 @@ class ContactRepository {
                 INSERT INTO contacts (workspace_id, id, first_name, last_name, sort_name, name_key, title, email, phone,
                                       street, city, postal_code, region, country, birthday, preferred_channel, owner_id,
                                       do_not_contact, do_not_contact_reason, do_not_contact_since, referred_by_contact_id,
-                                      referred_by_user_id, custom, version, created_at, updated_at)
+                                      referred_by_user_id, custom, version, created_at, updated_at""" + searchColumn() + """
+                )
                 VALUES (:workspace, :id, :first, :last, :sortName, :nameKey, :title, :email, :phone, :street, :city,
                         :postalCode, :region, :country, :birthday, :channel, :owner, :dnc, :dncReason, :dncSince,
-                        :referredByContact, :referredByUser, :custom, 0, :now, :now)
+                        :referredByContact, :referredByUser, :custom, 0, :now, :now""" + searchValue() + """
+                )
                 """).params(columns(contact)).param("now", now).update();
         replaceDetails(contact);
     }
@@ -78,13 +82,20 @@ class ContactRepository {
                        preferred_channel = :channel, owner_id = :owner, do_not_contact = :dnc,
                        do_not_contact_reason = :dncReason, do_not_contact_since = :dncSince,
                        referred_by_contact_id = :referredByContact, referred_by_user_id = :referredByUser,
-                       custom = :custom, version = version + 1, updated_at = :now
+                       custom = :custom, version = version + 1, updated_at = :now""" + searchAssignment() + """
                 WHERE workspace_id = :workspace AND id = :id AND version = :version
                 """).params(columns(contact)).param("now", now).param("version", contact.version()).update();
         if (updated == 0) {
             throw new StaleVersion("The contact", find(contact.id().value()).map(Contact::version).orElse(0L));
         }
         replaceDetails(contact);
+    }
+
+    void repointReferrals(long from, long into) {
+        jdbc.sql("""
+                UPDATE contacts SET referred_by_contact_id = :into
+                WHERE workspace_id = :workspace AND referred_by_contact_id = :from AND id <> :into
+                """).param("into", into).param("workspace", workspace()).param("from", from).update();
     }
 
     void moveToTrash(long id, Long deletedAt, long now) {
@@ -118,28 +129,30 @@ class ContactRepository {
         }
     }
 
-    /** Live contacts sharing an email, a phone or the normal form of the name: the duplicate suspects. */
+    /** Live contacts sharing an email, a phone or the normal form of the name: one indexed lookup each, united. */
     List<Contact> sameAs(long exceptId, Collection<String> emailKeys, Collection<String> phoneKeys, String nameKey) {
-        StringBuilder matches = new StringBuilder("c.name_key = :nameKey");
+        List<String> lookups = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        params.put("workspace", workspace());
+        params.put("except", exceptId);
+        if (nameKey != null && !nameKey.isEmpty()) {
+            lookups.add("SELECT id FROM contacts WHERE workspace_id = :workspace AND name_key = :nameKey");
+            params.put("nameKey", nameKey);
+        }
         if (!emailKeys.isEmpty()) {
-            matches.append(" OR c.id IN (SELECT e.contact_id FROM contact_emails e WHERE e.workspace_id = :workspace"
-                    + " AND e.email_key IN (:emails))");
+            lookups.add("SELECT contact_id AS id FROM contact_emails WHERE workspace_id = :workspace AND email_key IN (:emails)");
+            params.put("emails", emailKeys);
         }
         if (!phoneKeys.isEmpty()) {
-            matches.append(" OR c.id IN (SELECT p.contact_id FROM contact_phones p WHERE p.workspace_id = :workspace"
-                    + " AND p.phone_key IN (:phones))");
+            lookups.add("SELECT contact_id AS id FROM contact_phones WHERE workspace_id = :workspace AND phone_key IN (:phones)");
+            params.put("phones", phoneKeys);
         }
-        var statement = jdbc.sql("SELECT c.id FROM contacts c WHERE c.workspace_id = :workspace AND c.id <> :except"
-                + " AND c.deleted_at IS NULL AND (" + matches + ") LIMIT 20")
-                .param("workspace", workspace()).param("except", exceptId).param("nameKey", nameKey);
-        if (!emailKeys.isEmpty()) {
-            statement = statement.param("emails", emailKeys);
+        if (lookups.isEmpty()) {
+            return List.of();
         }
-        if (!phoneKeys.isEmpty()) {
-            statement = statement.param("phones", phoneKeys);
-        }
-        List<Long> ids = statement.query(Long.class).list();
-        return findAll(ids);
+        List<Long> ids = jdbc.sql("SELECT id FROM (" + String.join(" UNION ", lookups) + ") suspects WHERE id <> :except LIMIT 20")
+                .params(params).query(Long.class).list();
+        return findAll(ids).stream().filter(c -> !c.inTrash()).toList();
     }
 
     /** Live contacts with an email, for matching on import and duplicate checks. */
@@ -281,7 +294,22 @@ class ContactRepository {
         columns.put("referredByContact", c.referredByContactId() == null ? null : c.referredByContactId().value());
         columns.put("referredByUser", c.referredByUserId() == null ? null : c.referredByUserId().value());
         columns.put("custom", customFields.write(c.custom()));
+        if (search.inline()) {
+            columns.put("searchText", search.terms(c));
+        }
         return columns;
+    }
+
+    private String searchColumn() {
+        return search.inline() ? ", search_text" : "";
+    }
+
+    private String searchValue() {
+        return search.inline() ? ", :searchText" : "";
+    }
+
+    private String searchAssignment() {
+        return search.inline() ? ", search_text = :searchText " : " ";
     }
 
     private static Object sortKey(Contact contact, PartyList.Sort sort) {

@@ -105,6 +105,22 @@ class FollowUpPagesTests {
     }
 
     @Test
+    void accountAndContactPagesShowTheNextStepsAndTouchesWithTheirButtons() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Customers.Customer roofs = Customers.make(parties, rep, "Roofs", CustomerLevel.A);
+        mvc.perform(post("/touches").with(rep.browser()).param("channel", "VISIT").param("direction", "OUTBOUND")
+                .param("accountId", roofs.accountId()).param("contactIds", roofs.contactId()).param("notes", "Met at the fair"));
+        String account = page("/accounts/" + roofs.accountId(), rep);
+        assertThat(account).contains("Next steps").contains("No next step is planned").contains("Touches")
+                .contains("Met at the fair").contains("/touches/new?accountId=" + roofs.accountId())
+                .contains("/follow-ups/new?accountId=" + roofs.accountId());
+        String contact = page("/contacts/" + roofs.contactId(), rep);
+        assertThat(contact).contains("Next steps").contains("1 attempts since they last responded")
+                .contains("/cadences/enrol?contactId=" + roofs.contactId());
+    }
+
+    @Test
     void staffLogTouchesButManagersPagesAreRefusedToThem() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser staff = acme.user(Role.STAFF);

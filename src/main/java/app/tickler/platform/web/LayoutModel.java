@@ -18,9 +18,11 @@ class LayoutModel {
     private final List<NavigationItem> navigation;
     private final List<SettingsTab> settingsTabs;
     private final List<TopbarWidget> widgets;
+    private final Markdown markdown;
 
-    LayoutModel(List<NavigationItem> navigation, List<SettingsTab> settingsTabs,
+    LayoutModel(List<NavigationItem> navigation, List<SettingsTab> settingsTabs, Markdown markdown,
             org.springframework.beans.factory.ObjectProvider<TopbarWidget> widgets) {
+        this.markdown = markdown;
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
         this.settingsTabs = settingsTabs.stream().sorted(Comparator.comparingInt(SettingsTab::order)).toList();
         this.widgets = widgets.stream().sorted(Comparator.comparingInt(TopbarWidget::order)).toList();
@@ -29,6 +31,12 @@ class LayoutModel {
     @ModelAttribute("topbarWidgets")
     List<TopbarWidget> topbarWidgets() {
         return Actors.find().isPresent() ? widgets : List.of();
+    }
+
+    /** Renders Markdown safely in templates: {@code th:utext="${markdown.html(text)}"}. */
+    @ModelAttribute("markdown")
+    Markdown markdown() {
+        return markdown;
     }
 
     @ModelAttribute("settingsTabs")
