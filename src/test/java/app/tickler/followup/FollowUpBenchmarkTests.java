@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -32,9 +31,9 @@ import app.tickler.platform.security.Actor;
 import app.tickler.platform.security.Actors;
 
 /**
- * Measurements for docs/benchmarks.md, not a timed test: run with
- * {@code ./mvnw test -Dtest=FollowUpBenchmarkTests -Dtickler.benchmark=true} (and
- * TICKLER_TEST_POSTGRES_URL for PostgreSQL). Prints its numbers.
+ * Measurements for docs/benchmarks.md, not a timed test (the benchmark group is excluded by default):
+ * {@code ./mvnw test -Dgroups=benchmark -DexcludedGroups= -Dtest=FollowUpBenchmarkTests}, with
+ * TICKLER_TEST_POSTGRES_URL for PostgreSQL. Prints its numbers ("BENCHMARK …" lines).
  */
 @Tag("benchmark")
 class FollowUpBenchmarkTests {
@@ -44,7 +43,6 @@ class FollowUpBenchmarkTests {
 
     @Test
     void measure() throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("tickler.benchmark"), "run with -Dtickler.benchmark=true");
         Path dataDir = Files.createTempDirectory("tickler-benchmark-");
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--tickler.data-dir=" + dataDir,
                 "--tickler.admin.email=bench@mark.test", "--tickler.admin.password=measure twice cut once",
