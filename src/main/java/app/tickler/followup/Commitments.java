@@ -279,6 +279,16 @@ class Commitments {
                 .param("into", into).param("workspace", workspace()).param("from", from).update();
     }
 
+    /** An account is gone: promises to one of its people stay, without it; those to the organisation alone go. */
+    void detachAccount(long account) {
+        jdbc.sql("""
+                DELETE FROM commitments WHERE workspace_id = :workspace AND account_id = :account
+                  AND contact_id IS NULL AND lead_id IS NULL AND deal_id IS NULL
+                """).param("workspace", workspace()).param("account", account).update();
+        jdbc.sql("UPDATE commitments SET account_id = NULL WHERE workspace_id = :workspace AND account_id = :account")
+                .param("workspace", workspace()).param("account", account).update();
+    }
+
     void deleteWhere(String column, long id) {
         jdbc.sql("DELETE FROM commitments WHERE workspace_id = :workspace AND " + column + " = :id")
                 .param("workspace", workspace()).param("id", id).update();

@@ -93,7 +93,7 @@ class EnrolmentRepository {
                 .param("version", version == null ? 0L : version).update() == 1;
     }
 
-    void repoint(String column, long from, long into) {
+    void repoint(String column, long from, Long into) {
         jdbc.sql("UPDATE enrolments SET " + column + " = :into WHERE workspace_id = :workspace AND " + column + " = :from")
                 .param("into", into).param("workspace", workspace()).param("from", from).update();
     }

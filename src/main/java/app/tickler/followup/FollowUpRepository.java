@@ -177,6 +177,16 @@ class FollowUpRepository {
                 .param("into", into).param("workspace", workspace()).param("from", from).update();
     }
 
+    /** An account is gone: its own follow-ups go, those with one of its people (or a lead or deal) stay without it. */
+    void detachAccount(long account) {
+        jdbc.sql("""
+                DELETE FROM follow_ups WHERE workspace_id = :workspace AND account_id = :account
+                  AND contact_id IS NULL AND lead_id IS NULL AND deal_id IS NULL
+                """).param("workspace", workspace()).param("account", account).update();
+        jdbc.sql("UPDATE follow_ups SET account_id = NULL WHERE workspace_id = :workspace AND account_id = :account")
+                .param("workspace", workspace()).param("account", account).update();
+    }
+
     void deleteWhere(String column, long id) {
         jdbc.sql("DELETE FROM follow_ups WHERE workspace_id = :workspace AND " + column + " = :id")
                 .param("workspace", workspace()).param("id", id).update();

@@ -123,12 +123,21 @@ class PartyReactions {
 
     @EventListener
     void on(PartyRemoved removed) {
-        String column = removed.account() != null ? "account_id" : "contact_id";
+        if (removed.account() != null) {
+            long account = removed.account().value();
+            // plans with one of its people stay theirs; what was only about the organisation goes
+            followUps.detachAccount(account);
+            enrolmentRows.repoint("account_id", account, null);
+            commitments.detachAccount(account);
+            touches.forget("account", account);
+        } else {
+            long contact = removed.contact().value();
+            followUps.deleteWhere("contact_id", contact);
+            enrolmentRows.deleteWhere("contact_id", contact);
+            commitments.deleteWhere("contact_id", contact);
+            touches.forget("contact", contact);
+        }
         long id = removed.account() != null ? removed.account().value() : removed.contact().value();
-        followUps.deleteWhere(column, id);
-        enrolmentRows.deleteWhere(column, id);
-        commitments.deleteWhere(column, id);
-        touches.forget(removed.account() != null ? "account" : "contact", id);
         jdbc.sql("DELETE FROM notifications WHERE workspace_id = :workspace AND link LIKE :link")
                 .param("workspace", Actors.current().workspaceId())
                 .param("link", (removed.account() != null ? "/accounts/" : "/contacts/") + id + "%").update();

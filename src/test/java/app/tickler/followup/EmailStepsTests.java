@@ -48,6 +48,8 @@ class EmailStepsTests {
     EmailSteps emailSteps;
     @Autowired
     JsonMapper json;
+    @Autowired
+    Digests digests;
 
     private JsonNode call(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, TestUser user,
             int expected) throws Exception {
@@ -129,6 +131,29 @@ class EmailStepsTests {
         assertThat(smtp.getReceivedMessages()).isEmpty();
         assertThat(call(get("/api/v1/follow-ups?status=OPEN&enrolmentId=" + enrolment), manager, 200)
                 .at("/items/0/origin").asString()).isEqualTo("CADENCE_STEP");
+    }
+
+    @Test
+    void whoeverAsksForItGetsTheirTodayQueueByEmailOnceADay() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser manager = acme.user(Role.MANAGER);
+        TestUser rep = acme.user(Role.REP);
+        call(put("/api/v1/smtp-settings").content("""
+                {"host":"127.0.0.1","port":%d,"starttls":false,"fromAddress":"tickler@acme.test"}"""
+                .formatted(smtp.getSmtp().getPort())), manager, 200);
+        Customers.Customer roofs = Customers.make(parties, rep, "Roofs", null);
+        call(post("/api/v1/follow-ups").content("""
+                {"dueDate":"%s","channel":"CALL","contactId":"%s"}""".formatted(java.time.LocalDate.now(
+                java.time.ZoneId.of("Europe/Berlin")), roofs.contactId())), rep, 201);
+        assertThat(call(put("/api/v1/follow-up-preferences").content("{\"dailyDigest\":true}"), rep, 200)
+                .get("dailyDigest").asBoolean()).isTrue();
+        Actor system = Actor.system(acme.id(), java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(Actors.callAs(system, digests::sendAll)).isEqualTo(1);
+        assertThat(Actors.callAs(system, digests::sendAll)).as("once a day").isZero();
+        MimeMessage digest = smtp.getReceivedMessages()[0];
+        assertThat(digest.getSubject()).isEqualTo("Today in Tickler: 0 overdue, 1 due today");
+        assertThat(digest.getAllRecipients()[0].toString()).isEqualTo(rep.email());
+        assertThat(GreenMailUtil.getBody(digest)).contains("Call Ann Baker Roofs (Roofs)").contains("/today");
     }
 
     @Test
