@@ -140,6 +140,25 @@ class Deals {
         return created;
     }
 
+    /** A deal for an account made in the same transaction (the new-deal form, when no account exists yet). */
+    @Transactional
+    Deal createWithNewAccount(String accountName, DealInput input) {
+        Actor actor = Actors.current();
+        UserId owner = input.ownerId() != null ? input.ownerId() : new UserId(actor.userId());
+        Account account;
+        try {
+            account = parties.createAccount(new app.tickler.party.AccountInput(accountName, null, null, null, null, null,
+                    null, owner, null, null, null, null, null, null, null, null));
+        } catch (InvalidInput e) {
+            throw new InvalidInput(e.problems().stream()
+                    .map(p -> new InvalidInput.FieldProblem(p.field().equals("name") ? "accountName" : "account." + p.field(),
+                            p.message())).toList());
+        }
+        return create(new DealInput(input.name(), account.id(), input.contacts(), input.amountMinor(), input.currency(),
+                input.probability(), input.expectedCloseDate(), input.paymentTermsDays(), input.ownerId(), input.origin(),
+                input.pipelineId(), input.stageId(), input.notes(), input.custom()), null);
+    }
+
     /** A repeat proposal for an existing customer: it enters the default pipeline at its proposal stage. */
     @Transactional
     Deal createRepeat(AccountId account, String name, UserId owner) {
