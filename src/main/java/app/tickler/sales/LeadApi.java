@@ -25,7 +25,9 @@ import app.tickler.party.BuyingRole;
 import app.tickler.party.ContactId;
 import app.tickler.platform.Page;
 import app.tickler.platform.Paging;
+import app.tickler.platform.security.Actors;
 import app.tickler.platform.security.AnyRole;
+import app.tickler.platform.security.Role;
 import app.tickler.platform.security.RepOrAbove;
 import app.tickler.platform.web.ETags;
 import app.tickler.platform.web.Patch;
@@ -94,7 +96,7 @@ class LeadApi {
     ResponseEntity<Lead> create(@RequestBody NewLead request) {
         Lead created = leads.create(new LeadInput(request.firstName(), request.lastName(), request.title(),
                 request.company(), request.email(), request.phone(),
-                request.source() == null ? LeadSource.API : request.source(), request.sourceDetail(),
+                request.source() == null && !Actors.current().is(Role.STAFF) ? LeadSource.API : request.source(), request.sourceDetail(),
                 request.referredByUserId(), request.referredByContactId(), request.notes(), request.ownerId(),
                 request.custom()));
         return ResponseEntity.created(URI.create("/api/v1/leads/" + created.id().value()))
