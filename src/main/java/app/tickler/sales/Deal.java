@@ -30,20 +30,20 @@ record Deal(DealId id, String name, AccountId accountId, List<DealContact> conta
         contacts = List.copyOf(contacts);
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return status == DealStatus.OPEN;
     }
 
-    Long owner() {
+    public Long owner() {
         return ownerId.value();
     }
 
-    List<ContactId> contactIds() {
+    public List<ContactId> contactIds() {
         return contacts.stream().map(DealContact::contactId).toList();
     }
 
     /** Whether the deal sat in its stage longer than the stage allows without activity. */
-    boolean idle(Integer idleDays, Instant now) {
+    public boolean idle(Integer idleDays, Instant now) {
         return isOpen() && idleDays != null && lastActivityAt.plus(java.time.Duration.ofDays(idleDays)).isBefore(now);
     }
 

@@ -23,27 +23,27 @@ record Lead(LeadId id, String firstName, String lastName, String title, String c
         checked = List.copyOf(checked);
     }
 
-    String name() {
+    public String name() {
         String first = firstName == null ? "" : firstName;
         String last = lastName == null ? "" : lastName;
         return (first + " " + last).strip();
     }
 
     /** What lists show as the lead's title: the person, or the company when no person is known. */
-    String displayName() {
+    public String displayName() {
         String name = name();
         return name.isEmpty() ? (company == null ? "" : company) : name;
     }
 
-    boolean converted() {
+    public boolean converted() {
         return convertedAt != null;
     }
 
-    boolean inPool() {
+    public boolean inPool() {
         return ownerId == null && active;
     }
 
-    Long owner() {
+    public Long owner() {
         return ownerId == null ? null : ownerId.value();
     }
 

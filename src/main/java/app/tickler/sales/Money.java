@@ -16,7 +16,7 @@ import app.tickler.platform.InvalidInput;
 @Component("money")
 class Money {
 
-    String format(long amountMinor, String currency) {
+    public String format(long amountMinor, String currency) {
         int digits = digits(currency);
         NumberFormat format = NumberFormat.getNumberInstance(Locale.ENGLISH);
         format.setMinimumFractionDigits(digits);
@@ -25,7 +25,7 @@ class Money {
     }
 
     /** The amount as typed in a form field, without grouping (for the field's value). */
-    String plain(long amountMinor, String currency) {
+    public String plain(long amountMinor, String currency) {
         return BigDecimal.valueOf(amountMinor, digits(currency)).toPlainString();
     }
 

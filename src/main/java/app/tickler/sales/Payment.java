@@ -9,11 +9,11 @@ import app.tickler.party.AccountId;
 record Payment(PaymentId id, DealId dealId, AccountId accountId, long amountMinor, String currency, LocalDate dueOn,
         LocalDate paidOn, String reference, long version, Instant createdAt, Instant updatedAt) {
 
-    boolean paid() {
+    public boolean paid() {
         return paidOn != null;
     }
 
-    boolean overdue(LocalDate today) {
+    public boolean overdue(LocalDate today) {
         return !paid() && dueOn.isBefore(today);
     }
 }

@@ -14,12 +14,12 @@ record Pipeline(PipelineId id, String name, String template, boolean isDefault, 
     record Stage(StageId id, PipelineId pipelineId, String name, int position, int probability, Integer idleDays,
             boolean collectsPayment, boolean retired, long version) {
 
-        StageSummary summary() {
+        public StageSummary summary() {
             return new StageSummary(id, name, position, probability, idleDays, retired);
         }
 
         /** Whether a deal can be put here by a person or a rule (retired and payment stages cannot). */
-        boolean takesDeals() {
+        public boolean takesDeals() {
             return !retired && !collectsPayment;
         }
     }
@@ -28,22 +28,22 @@ record Pipeline(PipelineId id, String name, String template, boolean isDefault, 
         stages = List.copyOf(stages);
     }
 
-    Optional<Stage> stage(StageId stage) {
+    public Optional<Stage> stage(StageId stage) {
         return stages.stream().filter(s -> s.id().equals(stage)).findFirst();
     }
 
-    List<Stage> activeStages() {
+    public List<Stage> activeStages() {
         return stages.stream().filter(s -> !s.retired()).toList();
     }
 
     /** The first stage that takes deals: where new business enters. */
-    Stage firstStage() {
+    public Stage firstStage() {
         return stages.stream().filter(Stage::takesDeals).findFirst()
                 .orElseThrow(() -> new IllegalStateException("pipeline " + name + " has no stage taking deals"));
     }
 
     /** Where repeat proposals enter: the chosen stage, or the first stage that takes deals. */
-    Stage repeatStage() {
+    public Stage repeatStage() {
         return stages.stream().filter(s -> s.id().equals(repeatStageId) && s.takesDeals()).findFirst()
                 .orElseGet(this::firstStage);
     }

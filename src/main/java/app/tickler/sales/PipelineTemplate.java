@@ -49,11 +49,11 @@ enum PipelineTemplate {
         this.stages = stages;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 
-    List<StageTemplate> stages() {
+    public List<StageTemplate> stages() {
         return stages;
     }
 }

@@ -25,7 +25,7 @@ class StageHistory {
             String actorName, String reason, Duration spent) {
 
         /** Whole days spent in the stage left, for display. */
-        Long daysSpent() {
+        public Long daysSpent() {
             return spent == null ? null : spent.toDays();
         }
     }
