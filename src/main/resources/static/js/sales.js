@@ -43,6 +43,9 @@
     var element = board();
     if (element && element.getAttribute('data-owner')) { values.ownerId = element.getAttribute('data-owner'); }
     if (element && element.getAttribute('data-team')) { values.teamId = element.getAttribute('data-team'); }
+    // htmx copies the old element's attributes while settling; a style attribute left by dragging
+    // would be re-applied through setAttribute, which the Content-Security-Policy forbids
+    card.removeAttribute('style');
     card.classList.add('moving');
     htmx.ajax('POST', card.getAttribute('data-move'), { source: card, target: card, swap: 'outerHTML', values: values });
   }
@@ -55,7 +58,7 @@
       if (list.sortable) { return; }
       list.sortable = Sortable.create(list, {
         group: 'deals',
-        animation: 150,
+        animation: 0,
         forceFallback: true,
         fallbackTolerance: 3,
         draggable: '.deal-card',

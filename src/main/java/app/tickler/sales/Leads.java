@@ -209,7 +209,9 @@ class Leads {
             if (lead.ownerId() != null && lead.ownerId().value() == actor.userId()) {
                 throw new Conflict("You already own this lead");
             }
-            throw new Conflict(name(lead.ownerId()) + " claimed this lead first; it is no longer in the pool");
+            // the owner is named only to those who may see the lead now
+            String who = actor.canRead(lead.owner()) ? name(lead.ownerId()) : "A colleague";
+            throw new Conflict(who + " claimed this lead first; it is no longer in the pool");
         }
         Lead claimed = get(id);
         Instant at = Instant.ofEpochMilli(now);
