@@ -55,10 +55,13 @@ class Leads {
     private final AuditLog audit;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     Leads(LeadRepository leads, Qualification qualification, SalesSettings settings, Parties parties,
             CustomFields customFields, Directory directory, IdGenerator ids, Clock clock, AuditLog audit,
-            Timeline timeline, ApplicationEventPublisher events) {
+            Timeline timeline, ApplicationEventPublisher events,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.leads = leads;
         this.qualification = qualification;
         this.settings = settings;
@@ -183,16 +186,25 @@ class Leads {
     /**
      * Takes a lead from the pool. Atomic on both databases: one conditional UPDATE, checked by its
      * row count; the claimer's open leads are counted in the same transaction, with the claimer's row
-     * locked so that two tabs of one person cannot pass the limit together.
+     * locked so that two tabs of one person cannot pass the limit together. A lead already gone from
+     * the pool is refused before any write, so that a crowd of late clickers does not queue up for the
+     * database's write lock (SQLite has one writer at a time).
      */
-    @Transactional
     Lead claim(LeadId id) {
         Actor actor = Actors.current();
         if (actor.role() == Role.STAFF || actor.isSystem()) {
             throw new AccessDeniedException("only sellers claim leads");
         }
-        leads.lockClaimer(actor.userId());
+        Lead seen = get(id);
+        if (!seen.inPool()) {
+            throw notClaimable(seen, actor);
+        }
         int limit = settings.current().claimLimit();
+        return transactions.execute(status -> claimInTransaction(id, actor, limit));
+    }
+
+    private Lead claimInTransaction(LeadId id, Actor actor, int limit) {
+        leads.lockClaimer(actor.userId());
         int holding = leads.openOwnedBy(actor.userId());
         if (holding >= limit) {
             throw new Conflict("You already hold " + holding + " open leads, the limit of this workspace ("
@@ -200,18 +212,7 @@ class Leads {
         }
         long now = clock.millis();
         if (!leads.claim(id.value(), actor.userId(), now)) {
-            // the loser of a race saw the lead in the pool a moment ago: say who won, not "not found"
-            Lead lead = get(id);
-            if (!lead.active()) {
-                throw new Conflict("This lead is " + (lead.converted() ? "converted" : "disqualified")
-                        + " and cannot be claimed");
-            }
-            if (lead.ownerId() != null && lead.ownerId().value() == actor.userId()) {
-                throw new Conflict("You already own this lead");
-            }
-            // the owner is named only to those who may see the lead now
-            String who = actor.canRead(lead.owner()) ? name(lead.ownerId()) : "A colleague";
-            throw new Conflict(who + " claimed this lead first; it is no longer in the pool");
+            throw notClaimable(get(id), actor);
         }
         Lead claimed = get(id);
         Instant at = Instant.ofEpochMilli(now);
@@ -220,6 +221,26 @@ class Leads {
                 "Claimed by " + actor.displayName(), null, Map.of(), link(claimed), null));
         events.publishEvent(new LeadClaimed(id, claimed.ownerId(), at));
         return claimed;
+    }
+
+    /** Why a lead cannot be claimed; the loser of a race saw it in the pool a moment ago, so not "not found". */
+    private RuntimeException notClaimable(Lead lead, Actor actor) {
+        if (lead.ownerId() == null && lead.active()) {
+            return new Conflict("This lead could not be claimed; try again");
+        }
+        if (!lead.active()) {
+            if (!actor.canRead(lead.owner())) {
+                return new LeadNotFound(lead.id().value());
+            }
+            return new Conflict("This lead is " + (lead.converted() ? "converted" : "disqualified")
+                    + " and cannot be claimed");
+        }
+        if (lead.ownerId().value() == actor.userId()) {
+            return new Conflict("You already own this lead");
+        }
+        // the owner is named only to those who may see the lead now
+        String who = actor.canRead(lead.owner()) ? name(lead.ownerId()) : "A colleague";
+        return new Conflict(who + " claimed this lead first; it is no longer in the pool");
     }
 
     /** Puts a lead back in the pool: its owner lets go, or a manager takes it away. */

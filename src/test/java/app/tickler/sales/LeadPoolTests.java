@@ -289,7 +289,13 @@ class LeadPoolTests {
         assertThat(out.get("status").asString()).isEqualTo("DISQUALIFIED");
         assertThat(out.get("active").asBoolean()).isFalse();
         calls.expect(409, rep, HttpMethod.POST, "/api/v1/leads/" + id + "/convert", Map.of("version", out.get("version").asLong()));
-        calls.expect(409, acme.user(Role.REP), HttpMethod.POST, "/api/v1/leads/" + id + "/claim", null);
+        calls.expect(404, acme.user(Role.REP), HttpMethod.POST, "/api/v1/leads/" + id + "/claim", null);
+
+        JsonNode pooled = lead(acme.admin(), Map.of("lastName", "Ruled out in the pool"));
+        calls.post(acme.admin(), "/api/v1/leads/" + pooled.get("id").asString() + "/disqualify", Map.of("version",
+                pooled.get("version").asLong(), "reason", "duplicate of an existing customer"));
+        JsonNode closed = calls.expect(409, rep, HttpMethod.POST, "/api/v1/leads/" + pooled.get("id").asString() + "/claim", null);
+        assertThat(closed.get("detail").asString()).contains("disqualified and cannot be claimed");
     }
 
     @Test
