@@ -226,10 +226,17 @@ class DealPages {
 
     @RepOrAbove
     @PostMapping("/deals")
-    String create(DealForm form, Model model, RedirectAttributes redirect, HttpServletRequest request) {
+    String create(DealForm form, @RequestParam(required = false) Boolean accountConfirmed, Model model,
+            RedirectAttributes redirect, HttpServletRequest request) {
         Deal created;
         try {
             DealInput input = input(form, null);
+            if (form.accountId() == null && !Boolean.TRUE.equals(accountConfirmed)
+                    && !parties.accountDuplicates(AccountInput.named(form.accountName().strip())).isEmpty()) {
+                // the duplicate detection found accounts like it: let the person pick one or confirm a new one
+                throw new InvalidInput("accountName", "looks like an existing account: pick it below, or keep "
+                        + "\"A new account\" to create one");
+            }
             created = form.accountId() == null ? deals.createWithNewAccount(blankToNull(form.accountName()), input)
                     : deals.create(input, null);
         } catch (InvalidInput problems) {

@@ -228,6 +228,9 @@ class LeadPages {
             problems.throwIfAny();
             boolean newAccount = "new".equals(account);
             boolean newContact = "new".equals(contact);
+            if ((!newAccount && !account.matches("\\d{1,19}")) || (!newContact && !contact.matches("\\d{1,19}"))) {
+                throw new InvalidInput(newAccount ? "contact" : "account", "must be \"new\" or the id of a match");
+            }
             result = conversion.convert(id, new LeadConversion.Conversion(
                     newAccount ? null : new AccountId(Long.parseLong(account)), accountName,
                     newContact ? null : new ContactId(Long.parseLong(contact)), role, keyPerson, newAccount || newContact,

@@ -17,6 +17,7 @@ import app.tickler.party.AccountId;
 import app.tickler.party.ContactId;
 import app.tickler.platform.Page;
 import app.tickler.platform.Paging;
+import app.tickler.platform.database.Dialect;
 import app.tickler.platform.database.ListQuery;
 import app.tickler.platform.database.Rows;
 import app.tickler.platform.security.Actors;
@@ -31,8 +32,10 @@ class LeadRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Qualification qualification;
+    private final Dialect dialect;
 
-    LeadRepository(JdbcClient jdbc, JsonMapper json, Qualification qualification) {
+    LeadRepository(JdbcClient jdbc, JsonMapper json, Qualification qualification, Dialect dialect) {
+        this.dialect = dialect;
         this.jdbc = jdbc;
         this.json = json;
         this.qualification = qualification;
@@ -137,6 +140,9 @@ class LeadRepository {
      * counted one after the other (PostgreSQL row lock; SQLite transactions are serial anyway).
      */
     void lockClaimer(long user) {
+        if (dialect == Dialect.SQLITE) {
+            return; // IMMEDIATE transactions already run one at a time
+        }
         jdbc.sql("""
                 INSERT INTO lead_claimers (workspace_id, user_id, claims) VALUES (:workspace, :user, 1)
                 ON CONFLICT (workspace_id, user_id) DO UPDATE SET claims = lead_claimers.claims + 1
