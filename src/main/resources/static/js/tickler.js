@@ -78,3 +78,20 @@
     }
   });
 })();
+
+// Forms marked data-reset-on-success are emptied after htmx saved them (a note, a quick log).
+document.addEventListener('htmx:afterRequest', function (event) {
+  var form = event.detail.elt && event.detail.elt.closest ? event.detail.elt.closest('form[data-reset-on-success]') : null;
+  if (form && event.detail.successful) {
+    form.reset();
+  }
+});
+
+// "Select all" checkboxes of list tables: <input type="checkbox" data-select-all="name-of-row-boxes">
+document.addEventListener('change', function (event) {
+  var all = event.target.closest('[data-select-all]');
+  if (!all) { return; }
+  document.querySelectorAll('input[type=checkbox][name="' + all.getAttribute('data-select-all') + '"]').forEach(function (box) {
+    box.checked = all.checked;
+  });
+});

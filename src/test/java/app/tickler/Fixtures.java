@@ -44,9 +44,11 @@ public class Fixtures {
     public TestWorkspace workspace() {
         long n = SEQUENCE.incrementAndGet();
         String email = "admin" + n + "@acme" + n + ".test";
+        // each from an address of its own: sign-up is limited per address
+        String address = "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
         JsonNode answer = call(post("/api/v1/signup").contentType(MediaType.APPLICATION_JSON).content(write(Map.of(
                 "workspace", "Acme " + n, "name", "Admin " + n, "email", email, "password", PASSWORD,
-                "timeZone", "Europe/Berlin", "currency", "EUR"))), null, 201);
+                "timeZone", "Europe/Berlin", "currency", "EUR"))), from(address), 201);
         long workspaceId = Long.parseLong(answer.get("workspace").asString());
         long adminId = Long.parseLong(answer.get("admin").asString());
         TestUser admin = new TestUser(this, workspaceId, adminId, email, Role.ADMIN, tokenFor(email));
@@ -76,6 +78,14 @@ public class Fixtures {
     Actor actor(TestUser user) {
         return directory.actorFor(new WorkspaceId(user.workspaceId()), new UserId(user.id()))
                 .orElseThrow(() -> new IllegalStateException("user is not active"));
+    }
+
+    /** The request comes from this client address. */
+    public static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     /** A further, separate signed-in session of the user (another browser). */

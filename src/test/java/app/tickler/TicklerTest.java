@@ -18,9 +18,13 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"tickler.signup.enabled=true", "spring.thymeleaf.cache=true"})
+        properties = {"tickler.signup.enabled=true", "spring.thymeleaf.cache=true",
+                "tickler.operator.token=" + TicklerTest.OPERATOR_TOKEN})
 @AutoConfigureMockMvc
 @Import(TestSupport.class)
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface TicklerTest {
+
+    /** The installation operator's token in these tests, for the actuator endpoints. */
+    String OPERATOR_TOKEN = "operator-token-for-tests";
 }

@@ -34,12 +34,19 @@ class ActorResolver implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
-    /** The current principal of a session or token, or empty when it must no longer be honoured. */
+    /**
+     * The current principal of a session or token, or empty when it must no longer be honoured. It
+     * carries no password hash: nothing after sign-in needs it, and sessions should not hold it.
+     */
     Optional<SignedInUser> refresh(long workspaceId, long userId, Long expectedStamp) {
         return users.findIn(workspaceId, userId)
                 .filter(User::active)
                 .filter(user -> expectedStamp == null || user.securityStamp() == expectedStamp)
-                .map(this::principal);
+                .map(this::principal)
+                .map(principal -> {
+                    principal.eraseCredentials();
+                    return principal;
+                });
     }
 
     SignedInUser principal(User user) {

@@ -117,6 +117,24 @@ class ApiTokens {
         audit.record("apiToken", id, "revoked", Map.of("revoked", new Change(false, true)));
     }
 
+    /**
+     * Revokes every live token of a user, in the caller's transaction: a deactivated user's tokens stay
+     * dead even if the user is reactivated later.
+     */
+    @Transactional
+    void revokeAllOf(long userId) {
+        Actor actor = Actors.current();
+        List<Long> live = jdbc.sql("""
+                SELECT id FROM api_tokens WHERE workspace_id = :workspace AND user_id = :user AND revoked_at IS NULL
+                """).param("workspace", actor.workspaceId()).param("user", userId).query(Long.class).list();
+        long now = clock.millis();
+        for (long id : live) {
+            jdbc.sql("UPDATE api_tokens SET revoked_at = :now WHERE workspace_id = :workspace AND id = :id")
+                    .param("now", now).param("workspace", actor.workspaceId()).param("id", id).update();
+            audit.record("apiToken", id, "revoked", Map.of("revoked", new Change(false, true)));
+        }
+    }
+
     /** The principal a bearer token stands for, if the token is genuine, unrevoked and its user active. */
     Optional<SignedInUser> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX)) {

@@ -7,6 +7,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
+import app.tickler.platform.Conflict;
+
 /**
  * On a database without any workspace, creates the first workspace and its admin from
  * {@code tickler.admin.email} and {@code tickler.admin.password} (env TICKLER_ADMIN_EMAIL /
@@ -41,8 +43,13 @@ class FirstRun implements ApplicationRunner {
             log.info("Tickler is not set up yet: open it in a browser to create the first workspace and admin");
             return;
         }
-        onboarding.createFirstWorkspace(new Onboarding.NewWorkspace(workspace, "Administrator", email, password,
-                java.time.ZoneId.systemDefault().getId(), null));
-        log.info("Created the first workspace '{}' with the admin {}", workspace, email);
+        try {
+            onboarding.createFirstWorkspace(new Onboarding.NewWorkspace(workspace, "Administrator", email, password,
+                    java.time.ZoneId.systemDefault().getId(), null));
+            log.info("Created the first workspace '{}' with the admin {}", workspace, email);
+        } catch (Conflict alreadySetUp) {
+            // another instance, started at the same time on the same database, created it first
+            log.info("Another instance has just set Tickler up; the first workspace was not created here");
+        }
     }
 }

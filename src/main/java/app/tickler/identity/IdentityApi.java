@@ -31,6 +31,8 @@ import app.tickler.platform.security.Role;
 import app.tickler.platform.web.ETags;
 import app.tickler.platform.web.Patch;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 /** REST API of identity and access: the caller, users, teams, the workspace, tokens and sign-up. */
@@ -72,16 +74,19 @@ class IdentityApi {
     private final WorkspaceSettings workspace;
     private final ApiTokens tokens;
     private final Onboarding onboarding;
+    private final SessionSignIn signIn;
     private final boolean signupEnabled;
 
     IdentityApi(UserManagement users, UserRepository userRows, TeamManagement teams, WorkspaceSettings workspace,
-            ApiTokens tokens, Onboarding onboarding, @Value("${tickler.signup.enabled:false}") boolean signupEnabled) {
+            ApiTokens tokens, Onboarding onboarding, SessionSignIn signIn,
+            @Value("${tickler.signup.enabled:false}") boolean signupEnabled) {
         this.users = users;
         this.userRows = userRows;
         this.teams = teams;
         this.workspace = workspace;
         this.tokens = tokens;
         this.onboarding = onboarding;
+        this.signIn = signIn;
         this.signupEnabled = signupEnabled;
     }
 
@@ -107,8 +112,8 @@ class IdentityApi {
     @AnyRole
     @PostMapping("/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@RequestBody PasswordChange change) {
-        users.changeOwnPassword(change.currentPassword(), change.newPassword());
+    void changePassword(@RequestBody PasswordChange change, HttpServletRequest request, HttpServletResponse response) {
+        signIn.changeOwnPassword(change.currentPassword(), change.newPassword(), request, response);
     }
 
     // --- users ------------------------------------------------------------------------------
@@ -146,7 +151,7 @@ class IdentityApi {
         long version = patch.version(ifMatch);
         UserSummary current = user(id).getBody();
         Long team = patch.number("teamId", current.teamId() == null ? null : current.teamId().value());
-        Boolean active = patch.bool("active", current.active());
+        boolean active = patch.requiredBool("active", current.active());
         String password = patch.text("password", null);
         if (patch.has("password") && password == null) {
             throw new InvalidInput("password", "cannot be null; leave it out to keep the password");
@@ -154,7 +159,7 @@ class IdentityApi {
         UserSummary changed = users.edit(id.value(), new UserManagement.UserEdit(
                 patch.text("email", current.email()), patch.text("name", current.displayName()),
                 patch.enumValue("role", Role.class, current.role()), team == null ? null : new TeamId(team),
-                patch.text("timeZone", current.timeZone()), active == null || active, password, version));
+                patch.text("timeZone", current.timeZone()), active, password, version));
         return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
     }
 
@@ -222,10 +227,9 @@ class IdentityApi {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Patch patch = Patch.of(body, WORKSPACE_FIELDS);
         WorkspaceSummary current = workspace.current();
-        Boolean open = patch.bool("openVisibility", current.openVisibility());
         return workspace.change(new WorkspaceSettings.Settings(patch.text("name", current.name()),
                 patch.text("timeZone", current.zone().getId()), patch.text("currency", current.currency()),
-                open != null && open, patch.version(ifMatch)));
+                patch.requiredBool("openVisibility", current.openVisibility()), patch.version(ifMatch)));
     }
 
     // --- API tokens -------------------------------------------------------------------------
@@ -260,12 +264,13 @@ class IdentityApi {
 
     @PublicEndpoint
     @PostMapping("/signup")
-    ResponseEntity<SignupAnswer> signup(@RequestBody SignupRequest request) {
+    ResponseEntity<SignupAnswer> signup(@RequestBody SignupRequest request, HttpServletRequest http) {
         if (!signupEnabled) {
             throw new SignupDisabled();
         }
         WorkspaceCreated created = onboarding.createWorkspace(new Onboarding.NewWorkspace(request.workspace(),
-                request.name(), request.email(), request.password(), request.timeZone(), request.currency()));
+                request.name(), request.email(), request.password(), request.timeZone(), request.currency()),
+                http.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED).body(new SignupAnswer(created.workspace(), created.admin()));
     }
 }

@@ -14,7 +14,7 @@ class IdentityConfiguration {
 
     @Bean
     NavigationItem settingsNavigation() {
-        return new NavigationItem(90, "nav.settings", "/settings/users", Set.of(Role.ADMIN));
+        return new NavigationItem(90, "nav.settings", "/settings", Set.of(Role.ADMIN, Role.MANAGER));
     }
 
     @Bean

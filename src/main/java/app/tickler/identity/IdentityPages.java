@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tickler.platform.InvalidInput;
 import app.tickler.platform.NotFound;
-import app.tickler.platform.security.Actor;
+import app.tickler.platform.TooManyRequests;
 import app.tickler.platform.security.Actors;
 import app.tickler.platform.security.AnyRole;
 import app.tickler.platform.security.PublicEndpoint;
@@ -129,7 +129,7 @@ class IdentityPages {
             throw new PageNotFound("/signup");
         }
         try {
-            onboarding.createWorkspace(form.toRequest());
+            onboarding.createWorkspace(form.toRequest(), request.getRemoteAddr());
         } catch (InvalidInput problems) {
             return workspaceForm(model, form, problems, "/signup", request);
         }
@@ -175,13 +175,12 @@ class IdentityPages {
     String changePassword(PasswordForm form, Model model, RedirectAttributes redirect, HttpServletRequest request,
             HttpServletResponse response) {
         try {
-            users.changeOwnPassword(form.currentPassword(), form.newPassword());
+            signIn.changeOwnPassword(form.currentPassword(), form.newPassword(), request, response);
         } catch (InvalidInput problems) {
             return profilePage(model, problems);
+        } catch (TooManyRequests throttled) {
+            return profilePage(model, new InvalidInput("currentPassword", throttled.getMessage()));
         }
-        Actor actor = Actors.current();
-        // other sessions end with the old stamp; this one carries on with the new one
-        signIn.refresh(actor.workspaceId(), actor.userId(), request, response);
         redirect.addFlashAttribute("flash", message("profile.passwordChanged", request));
         return "redirect:/profile";
     }

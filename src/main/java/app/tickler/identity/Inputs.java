@@ -12,6 +12,7 @@ import app.tickler.platform.InvalidInput;
 final class Inputs {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}+");
 
     private Inputs() {
     }
@@ -26,8 +27,12 @@ final class Inputs {
         return email;
     }
 
+    /**
+     * A name of a person, team or workspace. Control characters (line breaks, tabs, U+001F…) have no
+     * place in one and would break what shows or sorts it; they become a space.
+     */
     static String name(InvalidInput.Collector problems, String field, String value) {
-        String name = value == null ? "" : value.strip();
+        String name = value == null ? "" : CONTROL.matcher(value).replaceAll(" ").strip();
         if (name.isEmpty()) {
             problems.add(field, "is required");
         } else if (name.length() > 200) {

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +15,6 @@ import app.tickler.platform.InvalidInput;
 import app.tickler.platform.audit.AuditLog;
 import app.tickler.platform.audit.Change;
 import app.tickler.platform.audit.Changes;
-import app.tickler.platform.database.Dialect;
 import app.tickler.platform.security.Actors;
 import app.tickler.platform.security.Role;
 
@@ -37,12 +35,11 @@ class Onboarding {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final ActorResolver actors;
-    private final JdbcClient jdbc;
-    private final Dialect dialect;
+    private final SignupThrottle signups;
 
     Onboarding(WorkspaceRepository workspaces, UserRepository users, PasswordPolicy passwordPolicy,
             PasswordEncoder passwordEncoder, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
-            AuditLog audit, ActorResolver actors, JdbcClient jdbc, Dialect dialect) {
+            AuditLog audit, ActorResolver actors, SignupThrottle signups) {
         this.workspaces = workspaces;
         this.users = users;
         this.passwordPolicy = passwordPolicy;
@@ -52,8 +49,7 @@ class Onboarding {
         this.events = events;
         this.audit = audit;
         this.actors = actors;
-        this.jdbc = jdbc;
-        this.dialect = dialect;
+        this.signups = signups;
     }
 
     boolean isSetUp() {
@@ -63,21 +59,32 @@ class Onboarding {
     /** The one-time set-up: refused once any workspace exists, even when two people submit at once. */
     @Transactional
     WorkspaceCreated createFirstWorkspace(NewWorkspace request) {
-        if (dialect == Dialect.POSTGRESQL) {
-            jdbc.sql("LOCK TABLE workspaces IN SHARE ROW EXCLUSIVE MODE").update();
-        }
+        workspaces.lockAgainstNewWorkspaces();
         if (workspaces.anyExists()) {
             throw new Conflict("Tickler is already set up; sign in instead");
         }
-        return create(request);
+        return create(request, () -> {
+        });
     }
 
+    /** A workspace made by the installation itself (data generator, restore): not throttled. */
     @Transactional
-    WorkspaceCreated createWorkspace(NewWorkspace request) {
-        return create(request);
+    WorkspaceCreated provision(NewWorkspace request) {
+        return create(request, () -> {
+        });
     }
 
-    private WorkspaceCreated create(NewWorkspace request) {
+    /** Sign-up by anybody, throttled per client address. */
+    @Transactional
+    WorkspaceCreated createWorkspace(NewWorkspace request, String clientAddress) {
+        return create(request, () -> signups.attempt(clientAddress));
+    }
+
+    /**
+     * Whether the email is taken is checked last, once every other field is valid and
+     * {@code beforeEmailCheck} has let the attempt through: it is the one answer worth guessing for.
+     */
+    private WorkspaceCreated create(NewWorkspace request, Runnable beforeEmailCheck) {
         InvalidInput.Collector problems = new InvalidInput.Collector();
         String workspaceName = Inputs.name(problems, "workspace", request.workspace());
         String name = Inputs.name(problems, "name", request.name());
@@ -89,10 +96,11 @@ class Onboarding {
         } catch (InvalidInput e) {
             e.problems().forEach(p -> problems.add(p.field(), p.message()));
         }
-        if (!problems.has("email") && users.emailTaken(email, 0L)) {
-            problems.add("email", "is already used by another user");
-        }
         problems.throwIfAny();
+        beforeEmailCheck.run();
+        if (users.emailTaken(email, 0L)) {
+            throw new InvalidInput("email", "is already used by another user");
+        }
 
         long now = clock.millis();
         long workspaceId = ids.next();

@@ -3,6 +3,7 @@ package app.tickler.identity;
 import java.time.Duration;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -38,10 +40,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Three filter chains. {@code POST /api/v1/auth/tokens} takes HTTP Basic (to get a first token);
- * the rest of {@code /api/**} takes bearer tokens or the browser's session; every other path is the
- * web UI with form sign-in and remember-me. URL rules only separate public from signed-in paths:
- * which roles may call an endpoint is declared on the endpoint itself and enforced by method security.
+ * Four filter chains. {@code POST /api/v1/auth/tokens} takes HTTP Basic (to get a first token);
+ * the rest of {@code /api/**} takes bearer tokens or the browser's session; {@code /actuator/**} is
+ * for the installation's operator and its token (health is public); every other path is the web UI
+ * with form sign-in and remember-me. URL rules only separate public from signed-in paths: which roles
+ * may call an endpoint is declared on the endpoint itself and enforced by method security.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity(jsr250Enabled = true)
@@ -49,7 +52,7 @@ class SecurityConfiguration {
 
     /** The paths reachable without signing in; the endpoints behind them are marked {@code @PublicEndpoint}. */
     static final String[] PUBLIC_PAGES = {"/login", "/setup", "/signup", "/error", "/css/**", "/js/**", "/img/**",
-            "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**"};
+            "/webjars/**", "/favicon.ico"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -65,19 +68,19 @@ class SecurityConfiguration {
                 "bcrypt", new BCryptPasswordEncoder()));
     }
 
+    /** Passwords (form sign-in, HTTP Basic) and remember-me cookies, the latter checked by the same key they were signed with. */
     @Bean
     AuthenticationManager authenticationManager(ActorResolver users, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, InstallationSecret secret) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthentication(passwords, throttle));
+        return new ProviderManager(new ThrottledAuthentication(passwords, throttle),
+                new RememberMeAuthenticationProvider(secret.value()));
     }
 
     @Bean
     TokenBasedRememberMeServices rememberMeServices(InstallationSecret secret, ActorResolver users) {
-        TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(secret.value(), users,
-                TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256);
-        services.setMatchingAlgorithm(TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256);
+        TokenBasedRememberMeServices services = new StampedRememberMeServices(secret.value(), users);
         services.setTokenValiditySeconds((int) REMEMBER_ME.toSeconds());
         services.setParameter("remember-me");
         services.setCookieName("tickler-remember-me");
@@ -93,7 +96,7 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint("Basic realm=\"Tickler\"")))
-                .addFilterAfter(new BearerTokenFilter(tokens), SecurityContextHolderFilter.class)
+                .addFilterAfter(BearerTokenFilter.besideBasic(tokens), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(apiEntryPoint("Basic realm=\"Tickler\""))
                         .accessDeniedHandler(apiAccessDenied()));
@@ -108,9 +111,9 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(cache -> cache.disable())
                 // sign-up through the API opens no session, so there is no session to ride on
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutAuthorizationHeader())
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeUnlessBearerAuthenticated())
                         .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/signup")))
-                .addFilterAfter(new BearerTokenFilter(tokens), CsrfFilter.class)
+                .addFilterBefore(BearerTokenFilter.only(tokens), CsrfFilter.class)
                 .addFilterBefore(new ActorRefreshFilter(actors), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/signup").permitAll()
@@ -121,23 +124,54 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Metrics, Flyway and the other actuator endpoints show the whole installation, so no workspace role
+     * opens them — only the operator token. Health stays public for load balancers. Without a token
+     * configured, the other endpoints do not exist for anybody.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain operations(HttpSecurity http, @Value("${tickler.operator.token:}") String operatorToken)
+            throws Exception {
+        OperatorTokenFilter operator = new OperatorTokenFilter(operatorToken);
+        http.securityMatcher("/actuator/**")
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                // no cookie authenticates here, so there is nothing to forge
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(operator, SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    if (operator.enabled()) {
+                        requests.anyRequest().hasRole(OperatorTokenFilter.ROLE);
+                    } else {
+                        requests.anyRequest().denyAll();
+                    }
+                })
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(operator.enabled() ? operatorEntryPoint() : notFound())
+                        .accessDeniedHandler((request, response, denied) -> notFound().commence(request, response, null)));
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager,
-            TokenBasedRememberMeServices rememberMe, ApiTokens tokens, ActorResolver actors, Onboarding onboarding)
+            TokenBasedRememberMeServices rememberMe, InstallationSecret secret, ApiTokens tokens, ActorResolver actors,
+            Onboarding onboarding)
             throws Exception {
         http.authenticationManager(authenticationManager)
                 .addFilterBefore(new SetupFilter(onboarding), SecurityContextHolderFilter.class)
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutAuthorizationHeader()))
-                .addFilterAfter(new BearerTokenFilter(tokens), CsrfFilter.class)
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeUnlessBearerAuthenticated()))
+                .addFilterBefore(BearerTokenFilter.only(tokens), CsrfFilter.class)
                 .addFilterBefore(new ActorRefreshFilter(actors), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error")
                         .permitAll())
-                .rememberMe(remember -> remember.rememberMeServices(rememberMe))
+                .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(secret.value()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID", "tickler-remember-me"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(pageEntryPoint()));
@@ -153,12 +187,14 @@ class SecurityConfiguration {
     }
 
     /**
-     * Requests authenticated by a header (bearer or basic) cannot be forged cross-site, so only
-     * cookie-authenticated unsafe requests need a CSRF token.
+     * A request authenticated by a bearer token cannot be forged cross-site, so only the others need a
+     * CSRF token for unsafe methods. It must be the token that authenticated the request, not merely
+     * an Authorization header beside a session cookie: {@link BearerTokenFilter} (which runs first)
+     * refuses any header it does not authenticate.
      */
-    private static RequestMatcher unsafeWithoutAuthorizationHeader() {
+    private static RequestMatcher unsafeUnlessBearerAuthenticated() {
         return request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
-                && !BearerTokenFilter.hasAuthorizationHeader(request);
+                && !BearerTokenFilter.isBearerAuthenticated(request);
     }
 
     private static AuthenticationEntryPoint apiEntryPoint(String challenge) {
@@ -171,6 +207,19 @@ class SecurityConfiguration {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Authentication is required: send a bearer token.");
         };
+    }
+
+    private static AuthenticationEntryPoint operatorEntryPoint() {
+        return (request, response, failure) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Tickler operations\"");
+            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                    "The actuator endpoints other than health need the operator token (tickler.operator.token).");
+        };
+    }
+
+    private static AuthenticationEntryPoint notFound() {
+        return (request, response, failure) -> ProblemResponses.write(response, HttpStatus.NOT_FOUND,
+                "There is nothing here.");
     }
 
     private static AccessDeniedHandler apiAccessDenied() {

@@ -10,6 +10,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
+import app.tickler.platform.security.Actor;
+import app.tickler.platform.security.Actors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,11 +21,13 @@ class SessionSignIn {
 
     private final AuthenticationManager authenticationManager;
     private final ActorResolver actors;
+    private final UserManagement users;
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-    SessionSignIn(AuthenticationManager authenticationManager, ActorResolver actors) {
+    SessionSignIn(AuthenticationManager authenticationManager, ActorResolver actors, UserManagement users) {
         this.authenticationManager = authenticationManager;
         this.actors = actors;
+        this.users = users;
     }
 
     void withPassword(String email, String password, HttpServletRequest request, HttpServletResponse response) {
@@ -33,10 +37,26 @@ class SessionSignIn {
         save(authenticationManager.authenticate(attempt), request, response);
     }
 
-    /** Re-reads the signed-in user into the session, e.g. with the security stamp of a new password. */
+    /**
+     * The signed-in user changes their own password, from the profile page or the API: every other
+     * session of theirs ends with the old security stamp, while a browser session making the change
+     * carries on with the new one. A program with a bearer token gets no session from it.
+     */
+    void changeOwnPassword(String currentPassword, String newPassword, HttpServletRequest request,
+            HttpServletResponse response) {
+        Actor actor = Actors.current();
+        users.changeOwnPassword(currentPassword, newPassword, request.getRemoteAddr());
+        if (!BearerTokenFilter.isBearerAuthenticated(request) && request.getSession(false) != null) {
+            refresh(actor.workspaceId(), actor.userId(), request, response);
+        }
+    }
+
+    /** Re-reads the signed-in user into the session, under a new session id, e.g. with the stamp of a new password. */
     void refresh(long workspaceId, long userId, HttpServletRequest request, HttpServletResponse response) {
-        actors.refresh(workspaceId, userId, null).ifPresent(user -> save(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), request, response));
+        actors.refresh(workspaceId, userId, null).ifPresent(user -> {
+            request.changeSessionId();
+            save(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), request, response);
+        });
     }
 
     private void save(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {

@@ -36,7 +36,7 @@ final class SetupFilter extends OncePerRequestFilter {
 
     private static boolean isAsset(String path) {
         return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-                || path.startsWith("/webjars/") || path.startsWith("/actuator/health") || path.equals("/favicon.ico")
+                || path.startsWith("/webjars/") || path.equals("/favicon.ico")
                 || path.equals("/error");
     }
 }

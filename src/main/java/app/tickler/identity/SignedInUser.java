@@ -40,6 +40,11 @@ final class SignedInUser implements UserDetails, CredentialsContainer, ActorPrin
         return securityStamp;
     }
 
+    /** This user with hash and stamp as the "password" that remember-me cookies are signed over. */
+    SignedInUser withStampedPassword() {
+        return new SignedInUser(actor, email, securityStamp, active, passwordHash + ":" + securityStamp);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority(actor.role().authority()));

@@ -64,8 +64,14 @@ class TeamManagement {
     @Transactional
     void delete(long id) {
         TeamSummary current = get(id);
-        if (teams.hasMembers(id)) {
-            throw new Conflict("Team " + current.name() + " still has members; move them to another team first");
+        int members = current.members() + current.deactivatedMembers();
+        if (members > 0) {
+            // deactivated users still belong to the team (and may come back): they count too
+            int deactivated = current.deactivatedMembers();
+            String which = deactivated == 0 ? "" : deactivated == members ? (members == 1 ? ", deactivated" : ", all deactivated")
+                    : ", " + deactivated + " of them deactivated";
+            throw new Conflict("Team " + current.name() + " still has " + members + (members == 1 ? " member" : " members")
+                    + which + "; move them to another team first");
         }
         teams.delete(id);
         audit.record("team", id, "deleted", Map.of("name", new Change(current.name(), null)));

@@ -14,12 +14,14 @@ import app.tickler.platform.security.Actors;
 class TeamRepository {
 
     private static final RowMapper<TeamSummary> ROW = (rs, n) -> new TeamSummary(new TeamId(rs.getLong("id")),
-            rs.getString("name"), rs.getInt("members"), rs.getLong("version"));
+            rs.getString("name"), rs.getInt("members"), rs.getInt("deactivated_members"), rs.getLong("version"));
 
     private static final String SELECT = """
             SELECT t.id, t.name, t.version,
                    (SELECT COUNT(*) FROM users u
-                    WHERE u.workspace_id = t.workspace_id AND u.team_id = t.id AND u.active = TRUE) AS members
+                    WHERE u.workspace_id = t.workspace_id AND u.team_id = t.id AND u.active = TRUE) AS members,
+                   (SELECT COUNT(*) FROM users u
+                    WHERE u.workspace_id = t.workspace_id AND u.team_id = t.id AND u.active = FALSE) AS deactivated_members
             FROM teams t
             """;
 
@@ -62,11 +64,6 @@ class TeamRepository {
         if (updated == 0) {
             throw new StaleVersion("The team", find(id).map(TeamSummary::version).orElse(0L));
         }
-    }
-
-    boolean hasMembers(long id) {
-        return jdbc.sql("SELECT 1 FROM users WHERE workspace_id = :workspace AND team_id = :id LIMIT 1")
-                .param("workspace", workspace()).param("id", id).query(Integer.class).optional().isPresent();
     }
 
     void delete(long id) {

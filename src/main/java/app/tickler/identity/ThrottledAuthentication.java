@@ -1,9 +1,6 @@
 package app.tickler.identity;
 
-import java.time.Duration;
-
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -23,17 +20,10 @@ final class ThrottledAuthentication implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String email = attempt.getName();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "";
-        Duration wait = throttle.waitBeforeAttempt(email, address);
-        if (!wait.isZero()) {
-            throw new LoginThrottled(wait);
-        }
-        try {
+        try (LoginThrottle.Attempt throttled = throttle.begin(email, address)) {
             Authentication result = passwords.authenticate(attempt);
-            throttle.succeeded(email, address);
+            throttled.succeeded();
             return result;
-        } catch (BadCredentialsException e) {
-            throttle.failed(email, address);
-            throw e;
         }
     }
 

@@ -7,12 +7,14 @@ import java.util.Map;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 import app.tickler.platform.Conflict;
 import app.tickler.platform.IdGenerator;
 import app.tickler.platform.InvalidInput;
 import app.tickler.platform.NotFound;
 import app.tickler.platform.StaleVersion;
+import app.tickler.platform.TooManyRequests;
 import app.tickler.platform.audit.AuditLog;
 import app.tickler.platform.audit.Change;
 import app.tickler.platform.audit.Changes;
@@ -43,21 +45,30 @@ class UserManagement {
 
     private final UserRepository users;
     private final TeamRepository teams;
+    private final WorkspaceRepository workspaces;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final IdGenerator ids;
     private final Clock clock;
     private final AuditLog audit;
+    private final ApiTokens tokens;
+    private final LoginThrottle throttle;
+    private final TransactionOperations transactions;
 
-    UserManagement(UserRepository users, TeamRepository teams, PasswordPolicy passwordPolicy,
-            PasswordEncoder passwordEncoder, IdGenerator ids, Clock clock, AuditLog audit) {
+    UserManagement(UserRepository users, TeamRepository teams, WorkspaceRepository workspaces,
+            PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, IdGenerator ids, Clock clock, AuditLog audit,
+            ApiTokens tokens, LoginThrottle throttle, TransactionOperations transactions) {
         this.users = users;
         this.teams = teams;
+        this.workspaces = workspaces;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
         this.ids = ids;
         this.clock = clock;
         this.audit = audit;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.transactions = transactions;
     }
 
     @Transactional
@@ -112,7 +123,7 @@ class UserManagement {
         }
         boolean losesAdmin = current.role() == Role.ADMIN && current.active()
                 && (edit.role() != Role.ADMIN || !edit.active());
-        if (losesAdmin && users.countActiveAdmins() <= 1) {
+        if (losesAdmin && lastActiveAdmin()) {
             throw new InvalidInput(edit.active() ? "role" : "active",
                     "cannot change: this is the workspace's last active admin");
         }
@@ -127,6 +138,9 @@ class UserManagement {
         if (edit.newPassword() != null) {
             changed = changed.withPassword(passwordEncoder.encode(edit.newPassword()), stamp);
         }
+        if (current.active() && !edit.active()) {
+            tokens.revokeAllOf(id);
+        }
         return save(current, changed, "updated");
     }
 
@@ -140,11 +154,14 @@ class UserManagement {
             if (id == Actors.current().userId()) {
                 throw new Conflict("You cannot deactivate yourself");
             }
-            if (current.role() == Role.ADMIN && users.countActiveAdmins() <= 1) {
+            if (current.role() == Role.ADMIN && lastActiveAdmin()) {
                 throw new Conflict("The workspace's last active admin cannot be deactivated");
             }
         }
-        // a new stamp ends the user's sessions and remember-me cookies at once
+        if (!active) {
+            tokens.revokeAllOf(id);
+        }
+        // a new stamp ends the user's sessions and remember-me cookies at once, and for good
         return save(current, current.withActive(active, ids.next()), active ? "reactivated" : "deactivated");
     }
 
@@ -163,16 +180,26 @@ class UserManagement {
                 zone == null ? null : zone.getId()), "updated");
     }
 
-    /** The signed-in user's own password; returns the new security stamp for the current session. */
-    @Transactional
-    long changeOwnPassword(String currentPassword, String newPassword) {
+    /**
+     * The signed-in user's own password; returns the new security stamp for the current session. The
+     * current password is checked behind the sign-in throttle (a stolen session must not become a
+     * password oracle), and outside the transaction so that a slow or throttled check holds no lock.
+     */
+    long changeOwnPassword(String currentPassword, String newPassword, String clientAddress) {
         User current = existing(Actors.current().userId());
-        if (currentPassword == null || !passwordEncoder.matches(currentPassword, current.passwordHash())) {
-            throw new InvalidInput("currentPassword", "is not your current password");
+        try (LoginThrottle.Attempt attempt = throttle.begin(current.email(), clientAddress)) {
+            if (currentPassword == null || !passwordEncoder.matches(currentPassword, current.passwordHash())) {
+                throw new InvalidInput("currentPassword", "is not your current password");
+            }
+            attempt.succeeded();
+        } catch (LoginThrottled e) {
+            throw new TooManyRequests(e.getMessage(), e.retryAfter());
         }
         passwordPolicy.check("newPassword", newPassword, current.email());
         long stamp = ids.next();
-        save(current, current.withPassword(passwordEncoder.encode(newPassword), stamp), "password changed");
+        User changed = current.withPassword(passwordEncoder.encode(newPassword), stamp);
+        // based on the version read above: a concurrent change of the user is refused, not overwritten
+        transactions.executeWithoutResult(status -> save(current, changed, "password changed"));
         return stamp;
     }
 
@@ -185,6 +212,16 @@ class UserManagement {
         }
         audit.record("user", after.id(), action, changes);
         return users.summary(after.id()).orElseThrow();
+    }
+
+    /**
+     * Whether the workspace has no other active admin. Locks the workspace first: two admins removing
+     * each other at once must not both see the other one still there (READ COMMITTED on PostgreSQL).
+     * The user's row itself is guarded by its version, so a stale read of it fails the update.
+     */
+    private boolean lastActiveAdmin() {
+        workspaces.lockForUpdate(Actors.current().workspaceId());
+        return users.countActiveAdmins() <= 1;
     }
 
     private User existing(long id) {

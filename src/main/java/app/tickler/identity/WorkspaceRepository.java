@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import app.tickler.platform.StaleVersion;
+import app.tickler.platform.database.Dialect;
 
 @Repository
 class WorkspaceRepository {
@@ -18,9 +19,30 @@ class WorkspaceRepository {
             rs.getString("currency"), rs.getBoolean("open_visibility"), rs.getLong("version"));
 
     private final JdbcClient jdbc;
+    private final Dialect dialect;
 
-    WorkspaceRepository(JdbcClient jdbc) {
+    WorkspaceRepository(JdbcClient jdbc, Dialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Holds the workspace's row until the transaction ends, so that checks about the whole workspace
+     * ("is there another active admin?") and the writes based on them cannot interleave with another
+     * transaction doing the same. SQLite transactions are IMMEDIATE and so already one at a time.
+     */
+    void lockForUpdate(long workspaceId) {
+        if (dialect == Dialect.POSTGRESQL) {
+            jdbc.sql("SELECT workspace_id FROM workspaces WHERE workspace_id = :id FOR UPDATE")
+                    .param("id", workspaceId).query(Long.class).optional();
+        }
+    }
+
+    /** Blocks the creation of workspaces by other transactions until this one ends: for the one-time set-up. */
+    void lockAgainstNewWorkspaces() {
+        if (dialect == Dialect.POSTGRESQL) {
+            jdbc.sql("LOCK TABLE workspaces IN SHARE ROW EXCLUSIVE MODE").update();
+        }
     }
 
     boolean anyExists() {

@@ -91,6 +91,11 @@ class AccountRepository {
         replaceTags(account.id().value(), account.tags());
     }
 
+    void reparentChildren(long from, long into) {
+        jdbc.sql("UPDATE accounts SET parent_id = :into WHERE workspace_id = :workspace AND parent_id = :from AND id <> :into")
+                .param("into", into).param("workspace", workspace()).param("from", from).update();
+    }
+
     void moveToTrash(long id, Long deletedAt, long now) {
         jdbc.sql("""
                 UPDATE accounts SET deleted_at = :deletedAt, version = version + 1, updated_at = :now
@@ -122,15 +127,33 @@ class AccountRepository {
         }
     }
 
-    /** Live accounts sharing a normal form with the candidate: the duplicate suspects. */
+    /**
+     * Live accounts sharing a normal form with the candidate: the duplicate suspects. One indexed
+     * lookup per key, united — an OR across columns would scan the workspace.
+     */
     List<Account> sameAs(long exceptId, String domain, String phoneKey, String nameKey) {
-        List<Long> ids = jdbc.sql("""
-                SELECT id FROM accounts WHERE workspace_id = :workspace AND id <> :except AND deleted_at IS NULL
-                  AND (domain = :domain OR phone_key = :phoneKey OR name_key = :nameKey)
-                LIMIT 20
-                """).param("workspace", workspace()).param("except", exceptId).param("domain", domain)
-                .param("phoneKey", phoneKey).param("nameKey", nameKey).query(Long.class).list();
-        return findAll(ids);
+        List<String> lookups = new java.util.ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        params.put("workspace", workspace());
+        params.put("except", exceptId);
+        if (domain != null) {
+            lookups.add("SELECT id FROM accounts WHERE workspace_id = :workspace AND domain = :domain");
+            params.put("domain", domain);
+        }
+        if (phoneKey != null) {
+            lookups.add("SELECT id FROM accounts WHERE workspace_id = :workspace AND phone_key = :phoneKey");
+            params.put("phoneKey", phoneKey);
+        }
+        if (nameKey != null && !nameKey.isEmpty()) {
+            lookups.add("SELECT id FROM accounts WHERE workspace_id = :workspace AND name_key = :nameKey");
+            params.put("nameKey", nameKey);
+        }
+        if (lookups.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql("SELECT id FROM (" + String.join(" UNION ", lookups) + ") suspects WHERE id <> :except LIMIT 20")
+                .params(params).query(Long.class).list();
+        return findAll(ids).stream().filter(a -> !a.inTrash()).toList();
     }
 
     /** Live accounts whose name key starts like the candidate's, for near-identical names. */

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.tickler.platform.IdGenerator;
+import app.tickler.platform.Page;
+import app.tickler.platform.Paging;
 import app.tickler.platform.InvalidInput;
 import app.tickler.platform.NotFound;
 import app.tickler.platform.StaleVersion;
@@ -36,6 +38,8 @@ class Accounts {
     private static final String[] NOT_TIMELINED = {"lastTouchAt", "deletedAt"};
 
     private final AccountRepository accounts;
+    private final PartyQueries queries;
+    private final BuyingCentre buyingCentre;
     private final PartyChecks checks;
     private final CustomFields customFields;
     private final PartySearch search;
@@ -45,9 +49,12 @@ class Accounts {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
 
-    Accounts(AccountRepository accounts, PartyChecks checks, CustomFields customFields, PartySearch search,
-            IdGenerator ids, Clock clock, AuditLog audit, Timeline timeline, ApplicationEventPublisher events) {
+    Accounts(AccountRepository accounts, PartyQueries queries, BuyingCentre buyingCentre, PartyChecks checks,
+            CustomFields customFields, PartySearch search, IdGenerator ids, Clock clock, AuditLog audit,
+            Timeline timeline, ApplicationEventPublisher events) {
         this.accounts = accounts;
+        this.queries = queries;
+        this.buyingCentre = buyingCentre;
         this.checks = checks;
         this.customFields = customFields;
         this.search = search;
@@ -56,6 +63,107 @@ class Accounts {
         this.audit = audit;
         this.timeline = timeline;
         this.events = events;
+    }
+
+    Page<Account> list(PartyList.Filter filter, PartyList.Sort sort, Paging paging) {
+        return accounts.list(queries.accounts(filter), sort, paging);
+    }
+
+    /** Reassigns, tags or levels the chosen accounts, each audited, all in one transaction. */
+    @Transactional
+    int bulk(PartyList.BulkChange change) {
+        if (change.ids().size() > PartyList.MAX_BULK) {
+            throw new InvalidInput("ids", "must be at most " + PartyList.MAX_BULK + " per change");
+        }
+        int changed = 0;
+        for (Long id : change.ids()) {
+            Account before = writable(id);
+            AccountInput input = AccountInput.of(before);
+            List<String> tags = new ArrayList<>(input.tags());
+            if (change.addTag() != null && !change.addTag().isBlank()) {
+                tags.add(change.addTag());
+            }
+            AccountInput next = new AccountInput(input.name(), input.website(), input.industry(), input.size(),
+                    input.phone(), input.address(), input.description(),
+                    change.newOwner() == null ? input.ownerId() : change.newOwner(),
+                    change.newLevel() == null ? input.level() : change.newLevel(),
+                    change.newLevel() == null ? input.levelAssessedOn() : null, input.stage(), input.doNotContact(),
+                    input.doNotContactReason(), input.parentId(), Map.of(), tags);
+            update(id, next, before.version());
+            changed++;
+        }
+        return changed;
+    }
+
+    /**
+     * Merges a duplicate into this account: the fields named in {@code takeFromDuplicate} come from
+     * the duplicate, the others stay; tags and custom values are combined; people, child accounts,
+     * the timeline and every other module's records move over; the duplicate is removed.
+     */
+    @Transactional
+    Account merge(long intoId, long duplicateId, java.util.Set<String> takeFromDuplicate) {
+        if (intoId == duplicateId) {
+            throw new InvalidInput("duplicateId", "is the account itself: choose another account to merge");
+        }
+        Account into = writable(intoId);
+        Account duplicate;
+        try {
+            duplicate = writable(duplicateId);
+        } catch (AccountNotFound e) {
+            throw new InvalidInput("duplicateId", "is not an account of this workspace");
+        }
+        for (String field : takeFromDuplicate) {
+            if (!MERGEABLE.contains(field)) {
+                throw new InvalidInput("takeFromDuplicate", "'" + field + "' is not a field that can be merged");
+            }
+        }
+        AccountInput a = AccountInput.of(into);
+        AccountInput b = AccountInput.of(duplicate);
+        java.util.function.Predicate<String> pick = takeFromDuplicate::contains;
+        List<String> tags = new ArrayList<>(a.tags());
+        b.tags().stream().filter(t -> !tags.contains(t)).forEach(tags::add);
+        Map<String, Object> custom = new java.util.LinkedHashMap<>(b.custom());
+        custom.putAll(a.custom());
+        if (pick.test("custom")) {
+            custom.putAll(b.custom());
+        }
+        AccountInput merged = new AccountInput(pick.test("name") ? b.name() : a.name(),
+                pick.test("website") ? b.website() : a.website(), pick.test("industry") ? b.industry() : a.industry(),
+                pick.test("size") ? b.size() : a.size(), pick.test("phone") ? b.phone() : a.phone(),
+                pick.test("address") ? b.address() : a.address(),
+                pick.test("description") ? b.description() : a.description(),
+                pick.test("ownerId") ? b.ownerId() : a.ownerId(), pick.test("level") ? b.level() : a.level(),
+                pick.test("level") ? b.levelAssessedOn() : a.levelAssessedOn(), pick.test("stage") ? b.stage() : a.stage(),
+                a.doNotContact() || b.doNotContact(),
+                a.doNotContact() ? a.doNotContactReason() : b.doNotContactReason(),
+                a.parentId() != null && a.parentId().value() == duplicateId ? b.parentId() : a.parentId(), custom, tags);
+        Account changed = validated(into.id(), merged, into);
+        accounts.update(changed, clock.millis());
+        buyingCentre.moveAccount(duplicate.id(), into.id());
+        accounts.reparentChildren(duplicateId, intoId);
+        timeline.moveSubject(subject(duplicate), subject(into));
+        events.publishEvent(new AccountsMerged(duplicate.id(), into.id()));
+        search.remove(duplicateId);
+        accounts.delete(duplicateId);
+        Account after = accounts.find(intoId).orElseThrow();
+        search.index(after);
+        Map<String, Change> changes = new java.util.LinkedHashMap<>(Changes.between(into, after, NOT_TIMELINED));
+        changes.put("mergedFrom", new Change(Long.toString(duplicateId), duplicate.name()));
+        audit.record("account", intoId, "merged", changes);
+        audit.record("account", duplicateId, "merged into", Map.of("into", new Change(null, Long.toString(intoId))));
+        timeline.recordChange(subject(after), "record.merged", "Merged with the duplicate " + duplicate.name(), changes);
+        if (after.doNotContact() && !into.doNotContact()) {
+            events.publishEvent(new DoNotContactMarked(after.id(), null, after.doNotContactReason()));
+        }
+        return after;
+    }
+
+    static final java.util.Set<String> MERGEABLE = java.util.Set.of("name", "website", "industry", "size", "phone",
+            "address", "description", "ownerId", "level", "stage", "custom");
+
+    /** Any live account, whoever owns it: for names of related records (a parent account). */
+    java.util.Optional<Account> find(long id) {
+        return accounts.find(id).filter(a -> !a.inTrash());
     }
 
     /** A live account the caller may see; otherwise 404, exactly as if it did not exist. */

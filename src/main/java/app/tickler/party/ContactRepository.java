@@ -87,6 +87,13 @@ class ContactRepository {
         replaceDetails(contact);
     }
 
+    void repointReferrals(long from, long into) {
+        jdbc.sql("""
+                UPDATE contacts SET referred_by_contact_id = :into
+                WHERE workspace_id = :workspace AND referred_by_contact_id = :from AND id <> :into
+                """).param("into", into).param("workspace", workspace()).param("from", from).update();
+    }
+
     void moveToTrash(long id, Long deletedAt, long now) {
         jdbc.sql("""
                 UPDATE contacts SET deleted_at = :deletedAt, version = version + 1, updated_at = :now
@@ -118,28 +125,30 @@ class ContactRepository {
         }
     }
 
-    /** Live contacts sharing an email, a phone or the normal form of the name: the duplicate suspects. */
+    /** Live contacts sharing an email, a phone or the normal form of the name: one indexed lookup each, united. */
     List<Contact> sameAs(long exceptId, Collection<String> emailKeys, Collection<String> phoneKeys, String nameKey) {
-        StringBuilder matches = new StringBuilder("c.name_key = :nameKey");
+        List<String> lookups = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        params.put("workspace", workspace());
+        params.put("except", exceptId);
+        if (nameKey != null && !nameKey.isEmpty()) {
+            lookups.add("SELECT id FROM contacts WHERE workspace_id = :workspace AND name_key = :nameKey");
+            params.put("nameKey", nameKey);
+        }
         if (!emailKeys.isEmpty()) {
-            matches.append(" OR c.id IN (SELECT e.contact_id FROM contact_emails e WHERE e.workspace_id = :workspace"
-                    + " AND e.email_key IN (:emails))");
+            lookups.add("SELECT contact_id AS id FROM contact_emails WHERE workspace_id = :workspace AND email_key IN (:emails)");
+            params.put("emails", emailKeys);
         }
         if (!phoneKeys.isEmpty()) {
-            matches.append(" OR c.id IN (SELECT p.contact_id FROM contact_phones p WHERE p.workspace_id = :workspace"
-                    + " AND p.phone_key IN (:phones))");
+            lookups.add("SELECT contact_id AS id FROM contact_phones WHERE workspace_id = :workspace AND phone_key IN (:phones)");
+            params.put("phones", phoneKeys);
         }
-        var statement = jdbc.sql("SELECT c.id FROM contacts c WHERE c.workspace_id = :workspace AND c.id <> :except"
-                + " AND c.deleted_at IS NULL AND (" + matches + ") LIMIT 20")
-                .param("workspace", workspace()).param("except", exceptId).param("nameKey", nameKey);
-        if (!emailKeys.isEmpty()) {
-            statement = statement.param("emails", emailKeys);
+        if (lookups.isEmpty()) {
+            return List.of();
         }
-        if (!phoneKeys.isEmpty()) {
-            statement = statement.param("phones", phoneKeys);
-        }
-        List<Long> ids = statement.query(Long.class).list();
-        return findAll(ids);
+        List<Long> ids = jdbc.sql("SELECT id FROM (" + String.join(" UNION ", lookups) + ") suspects WHERE id <> :except LIMIT 20")
+                .params(params).query(Long.class).list();
+        return findAll(ids).stream().filter(c -> !c.inTrash()).toList();
     }
 
     /** Live contacts with an email, for matching on import and duplicate checks. */

@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.tickler.identity.UserId;
 import app.tickler.platform.IdGenerator;
+import app.tickler.platform.Page;
+import app.tickler.platform.Paging;
 import app.tickler.platform.InvalidInput;
 import app.tickler.platform.NotFound;
 import app.tickler.platform.StaleVersion;
@@ -39,6 +41,7 @@ class Contacts {
     static final int MAX_EMAILS = 10;
 
     private final ContactRepository contacts;
+    private final PartyQueries queries;
     private final BuyingCentre buyingCentre;
     private final PartyChecks checks;
     private final CustomFields customFields;
@@ -49,10 +52,11 @@ class Contacts {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
 
-    Contacts(ContactRepository contacts, BuyingCentre buyingCentre, PartyChecks checks, CustomFields customFields,
-            PartySearch search, IdGenerator ids, Clock clock, AuditLog audit, Timeline timeline,
-            ApplicationEventPublisher events) {
+    Contacts(ContactRepository contacts, PartyQueries queries, BuyingCentre buyingCentre, PartyChecks checks,
+            CustomFields customFields, PartySearch search, IdGenerator ids, Clock clock, AuditLog audit,
+            Timeline timeline, ApplicationEventPublisher events) {
         this.contacts = contacts;
+        this.queries = queries;
         this.buyingCentre = buyingCentre;
         this.checks = checks;
         this.customFields = customFields;
@@ -62,6 +66,121 @@ class Contacts {
         this.audit = audit;
         this.timeline = timeline;
         this.events = events;
+    }
+
+    Page<Contact> list(PartyList.Filter filter, PartyList.Sort sort, Paging paging) {
+        return contacts.list(queries.contacts(filter), sort, paging);
+    }
+
+    /** Reassigns or tags the chosen contacts, each audited, all in one transaction. */
+    @Transactional
+    int bulk(PartyList.BulkChange change) {
+        if (change.ids().size() > PartyList.MAX_BULK) {
+            throw new InvalidInput("ids", "must be at most " + PartyList.MAX_BULK + " per change");
+        }
+        if (change.newLevel() != null) {
+            throw new InvalidInput("level", "belongs to accounts; set it on the account");
+        }
+        int changed = 0;
+        for (Long id : change.ids()) {
+            Contact before = writable(id);
+            ContactInput input = ContactInput.of(before);
+            List<String> tags = new ArrayList<>(input.tags());
+            if (change.addTag() != null && !change.addTag().isBlank()) {
+                tags.add(change.addTag());
+            }
+            ContactInput next = new ContactInput(input.firstName(), input.lastName(), input.title(), input.emails(),
+                    input.phones(), input.address(), input.birthday(), input.preferredChannel(),
+                    change.newOwner() == null ? input.ownerId() : change.newOwner(), input.doNotContact(),
+                    input.doNotContactReason(), input.referredByContactId(), input.referredByUserId(), Map.of(), tags,
+                    null, null, null);
+            update(id, next, before.version());
+            changed++;
+        }
+        return changed;
+    }
+
+    static final java.util.Set<String> MERGEABLE = java.util.Set.of("firstName", "lastName", "title", "address",
+            "birthday", "preferredChannel", "ownerId", "referredBy", "custom");
+
+    /**
+     * Merges a duplicate person into this one: chosen fields come from the duplicate; emails, phones,
+     * tags, custom values and buying-centre places are combined; the timeline and every other
+     * module's records move over; the duplicate is removed.
+     */
+    @Transactional
+    Contact merge(long intoId, long duplicateId, java.util.Set<String> takeFromDuplicate) {
+        if (intoId == duplicateId) {
+            throw new InvalidInput("duplicateId", "is the contact itself: choose another contact to merge");
+        }
+        Contact into = writable(intoId);
+        Contact duplicate;
+        try {
+            duplicate = writable(duplicateId);
+        } catch (ContactNotFound e) {
+            throw new InvalidInput("duplicateId", "is not a contact of this workspace");
+        }
+        for (String field : takeFromDuplicate) {
+            if (!MERGEABLE.contains(field)) {
+                throw new InvalidInput("takeFromDuplicate", "'" + field + "' is not a field that can be merged");
+            }
+        }
+        ContactInput a = ContactInput.of(into);
+        ContactInput b = ContactInput.of(duplicate);
+        java.util.function.Predicate<String> pick = takeFromDuplicate::contains;
+        List<Contact.Email> emails = new ArrayList<>(a.emails());
+        b.emails().stream().filter(e -> emails.stream().noneMatch(x -> x.address().equalsIgnoreCase(e.address())))
+                .map(e -> new Contact.Email(e.address(), e.label(), false)).forEach(emails::add);
+        List<Contact.Phone> phones = new ArrayList<>(a.phones());
+        b.phones().stream().filter(p -> phones.stream().noneMatch(x -> java.util.Objects.equals(
+                        PartyNames.phoneKey(x.number()), PartyNames.phoneKey(p.number()))))
+                .map(p -> new Contact.Phone(p.number(), p.label(), false)).forEach(phones::add);
+        List<String> tags = new ArrayList<>(a.tags());
+        b.tags().stream().filter(t -> !tags.contains(t)).forEach(tags::add);
+        Map<String, Object> custom = new java.util.LinkedHashMap<>(b.custom());
+        custom.putAll(a.custom());
+        if (pick.test("custom")) {
+            custom.putAll(b.custom());
+        }
+        boolean referrer = pick.test("referredBy");
+        ContactInput merged = new ContactInput(pick.test("firstName") ? b.firstName() : a.firstName(),
+                pick.test("lastName") ? b.lastName() : a.lastName(), pick.test("title") ? b.title() : a.title(), emails,
+                phones, pick.test("address") ? b.address() : a.address(), pick.test("birthday") ? b.birthday() : a.birthday(),
+                pick.test("preferredChannel") ? b.preferredChannel() : a.preferredChannel(),
+                pick.test("ownerId") ? b.ownerId() : a.ownerId(), a.doNotContact() || b.doNotContact(),
+                a.doNotContact() ? a.doNotContactReason() : b.doNotContactReason(),
+                referrer ? b.referredByContactId() : a.referredByContactId(),
+                referrer ? b.referredByUserId() : a.referredByUserId(), custom, tags, null, null, null);
+        if (merged.referredByContactId() != null && merged.referredByContactId().value() == intoId) {
+            merged = new ContactInput(merged.firstName(), merged.lastName(), merged.title(), merged.emails(),
+                    merged.phones(), merged.address(), merged.birthday(), merged.preferredChannel(), merged.ownerId(),
+                    merged.doNotContact(), merged.doNotContactReason(), null, merged.referredByUserId(), merged.custom(),
+                    merged.tags(), null, null, null);
+        }
+        Contact changed = validated(into.id(), merged, into);
+        contacts.update(changed, clock.millis());
+        buyingCentre.moveContact(duplicate.id(), into.id());
+        contacts.repointReferrals(duplicateId, intoId);
+        timeline.moveSubject(subject(duplicate), subject(into));
+        events.publishEvent(new ContactsMerged(duplicate.id(), into.id()));
+        search.remove(duplicateId);
+        contacts.delete(duplicateId);
+        Contact after = contacts.find(intoId).orElseThrow();
+        search.index(after);
+        Map<String, Change> changes = new java.util.LinkedHashMap<>(Changes.between(into, after, NOT_TIMELINED));
+        changes.put("mergedFrom", new Change(Long.toString(duplicateId), duplicate.name()));
+        audit.record("contact", intoId, "merged", changes);
+        audit.record("contact", duplicateId, "merged into", Map.of("into", new Change(null, Long.toString(intoId))));
+        timeline.recordChange(subject(after), "record.merged", "Merged with the duplicate " + duplicate.name(), changes);
+        if (after.doNotContact() && !into.doNotContact()) {
+            events.publishEvent(new DoNotContactMarked(null, after.id(), after.doNotContactReason()));
+        }
+        return after;
+    }
+
+    /** Any live contact, whoever owns it: for names of related people (a referrer). */
+    java.util.Optional<Contact> find(long id) {
+        return contacts.find(id).filter(c -> !c.inTrash());
     }
 
     Contact visible(long id) {
@@ -161,6 +280,13 @@ class Contacts {
         search.remove(id);
         contacts.delete(id);
         audit.record("contact", id, erasure ? "erased" : "purged", Map.of());
+    }
+
+    /** Erasure on the person's request: visible to the admin asking, removed at once, live or in the trash. */
+    @Transactional
+    void erase(long id) {
+        contacts.find(id).orElseThrow(() -> new ContactNotFound(id));
+        remove(id, true);
     }
 
     void requireWrite(Contact contact) {

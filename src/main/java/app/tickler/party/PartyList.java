@@ -38,6 +38,8 @@ public final class PartyList {
         }
     }
 
+    public static final int MAX_BULK = 500;
+
     /** A bulk change applied to the selected records of a list. */
     public record BulkChange(List<Long> ids, UserId newOwner, String addTag, CustomerLevel newLevel) {
     }

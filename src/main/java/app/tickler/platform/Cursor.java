@@ -1,17 +1,21 @@
 package app.tickler.platform;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The position after the last item of a page: the sort keys of that item, opaque to clients
- * (URL-safe Base64). Lists continue with {@code WHERE (key1, id) > (:k1, :id)}, never with OFFSET.
+ * (a JSON array of strings in URL-safe Base64, so that no character a key may hold can split it).
+ * Lists continue with {@code WHERE (key1, id) > (:k1, :id)}, never with OFFSET.
  */
 public record Cursor(List<String> keys) {
 
-    private static final char SEPARATOR = '\u001f';
+    private static final JsonMapper JSON = new JsonMapper();
 
     public Cursor {
         keys = List.copyOf(keys);
@@ -26,21 +30,26 @@ public record Cursor(List<String> keys) {
     }
 
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(String.join(String.valueOf(SEPARATOR), keys).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(keys));
     }
 
     /** Reads a client's cursor, refusing anything that is not one of ours with a 400 naming {@code cursor}. */
     public static Cursor decode(String text, int expectedKeys) {
         try {
-            String joined = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-            List<String> keys = List.of(joined.split(String.valueOf(SEPARATOR), -1));
-            if (keys.size() != expectedKeys) {
-                throw new IllegalArgumentException();
+            JsonNode array = JSON.readTree(Base64.getUrlDecoder().decode(text));
+            if (array == null || !array.isArray() || array.size() != expectedKeys) {
+                throw notACursor();
+            }
+            List<String> keys = new ArrayList<>(expectedKeys);
+            for (JsonNode key : array) {
+                if (!key.isString()) {
+                    throw notACursor();
+                }
+                keys.add(key.asString());
             }
             return new Cursor(keys);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("cursor", "is not a cursor returned by this list");
+        } catch (IllegalArgumentException | JacksonException e) {
+            throw notACursor();
         }
     }
 
@@ -52,7 +61,11 @@ public record Cursor(List<String> keys) {
         try {
             return Long.parseLong(keys.get(index));
         } catch (NumberFormatException e) {
-            throw new InvalidInput("cursor", "is not a cursor returned by this list");
+            throw notACursor();
         }
+    }
+
+    private static InvalidInput notACursor() {
+        return new InvalidInput("cursor", "is not a cursor returned by this list");
     }
 }

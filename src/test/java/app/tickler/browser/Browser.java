@@ -58,10 +58,27 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /** Types into a field, finding it afresh if the page replaced it meanwhile (a load still settling). */
     void type(String css, String text) {
-        WebElement field = find(css);
-        field.clear();
-        field.sendKeys(text);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement field = find(css);
+                field.clear();
+                field.sendKeys(text);
+                return;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> "complete".equals(
+                        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+            }
+        }
+    }
+
+    /** Clicks an element that changes the page in place (a checkbox, a radio button). */
+    void check(String css) {
+        find(css).click();
     }
 
     /** Clicks the element and waits for the next page to load. */

@@ -56,6 +56,10 @@ class FirstRunTests {
         String home = mvc.perform(get("/").session(signedIn)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(home).contains("Welcome, Ivy Admin");
+        // without tickler.operator.token, nobody — not even the first admin — reads installation-wide data
+        mvc.perform(get("/actuator/metrics").session(signedIn)).andExpect(status().isNotFound());
+        mvc.perform(get("/actuator/flyway")).andExpect(status().isNotFound());
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     }
 
     @Test

@@ -232,6 +232,43 @@ class IdentityApiTests {
     }
 
     @Test
+    void theAuditLogCarriesIdsAsStringsEvenInsideItsChanges() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        String east = acme.team("East");
+        TestUser rep = acme.user(Role.REP);
+        mvc.perform(patch("/api/v1/users/" + rep.id()).with(acme.admin().api()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"teamId\":\"" + east + "\",\"version\":0}")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/audit-events?entityType=user&action=updated&entityId=" + rep.id()).with(acme.admin().api()))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].id").isString())
+                .andExpect(jsonPath("$.items[0].actorId").value(String.valueOf(acme.admin().id())))
+                .andExpect(jsonPath("$.items[0].entityId").value(String.valueOf(rep.id())))
+                .andExpect(jsonPath("$.items[0].changes.teamId.before").value(Matchers.nullValue()))
+                .andExpect(jsonPath("$.items[0].changes.teamId.after").value(east));
+    }
+
+    @Test
+    void aYesOrNoFieldCannotBeClearedWithNull() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        mvc.perform(post("/api/v1/users/" + rep.id() + "/deactivate").with(acme.admin().api())).andExpect(status().isOk());
+        mvc.perform(patch("/api/v1/users/" + rep.id()).with(acme.admin().api()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"active\":null,\"version\":1}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("active"))
+                .andExpect(jsonPath("$.errors[0].message").value("cannot be null"));
+        mvc.perform(get("/api/v1/users/" + rep.id()).with(acme.admin().api())).andExpect(jsonPath("$.active").value(false));
+
+        mvc.perform(patch("/api/v1/workspace").with(acme.admin().api()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"openVisibility\":true,\"version\":0}")).andExpect(status().isOk());
+        mvc.perform(patch("/api/v1/workspace").with(acme.admin().api()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"openVisibility\":null,\"version\":1}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("openVisibility"));
+        mvc.perform(get("/api/v1/workspace").with(acme.admin().api())).andExpect(jsonPath("$.openVisibility").value(true));
+    }
+
+    @Test
     void theWorkspaceSettingsAreChangedByAnAdminAndAudited() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         mvc.perform(patch("/api/v1/workspace").with(acme.admin().api()).contentType(MediaType.APPLICATION_JSON)

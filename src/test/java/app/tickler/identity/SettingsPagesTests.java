@@ -1,6 +1,7 @@
 package app.tickler.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -37,6 +38,14 @@ class SettingsPagesTests {
         String list = mvc.perform(get("/settings/users").with(acme.admin().browser()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(list).contains("Sam Staff").contains("sam@acme.test").contains("Staff");
+    }
+
+    @Test
+    void theSettingsOpenOnTheFirstTabTheRoleMayUse() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        mvc.perform(get("/settings").with(acme.admin().browser())).andExpect(redirectedUrl("/settings/users"));
+        TestUser rep = acme.user(Role.REP);
+        mvc.perform(get("/settings").with(rep.browser())).andExpect(status().isForbidden());
     }
 
     @Test
@@ -107,6 +116,23 @@ class SettingsPagesTests {
                 .andExpect(flash().attributeExists("newToken"));
         String page = mvc.perform(get("/profile").with(rep.browser())).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("spreadsheet").doesNotContain("tkl_");
+    }
+
+    @Test
+    void deactivatedMembersAreShownBesideTheActiveOnesAndKeepTheirTeamFromBeingDeleted() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        String east = acme.team("East");
+        TestUser rep = acme.user(Role.REP, east);
+        acme.user(Role.REP, east);
+        mvc.perform(post("/api/v1/users/" + rep.id() + "/deactivate").with(acme.admin().api())).andExpect(status().isOk());
+
+        mvc.perform(get("/api/v1/teams/" + east).with(acme.admin().api()))
+                .andExpect(jsonPath("$.members").value(1)).andExpect(jsonPath("$.deactivatedMembers").value(1));
+        String page = mvc.perform(get("/settings/teams").with(acme.admin().browser())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("1 deactivated");
+        mvc.perform(delete("/api/v1/teams/" + east).with(acme.admin().api())).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2 members, 1 of them deactivated")));
     }
 
     @Test

@@ -3,6 +3,8 @@ package app.tickler.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,11 +22,21 @@ class PagingTests {
     }
 
     @Test
+    void aCursorKeepsItsKeysApartWhateverCharactersTheyContain() {
+        Cursor cursor = Cursor.of("Ann\u001fLee", "a,b", "[\"x\"]", "", "\\", 7L);
+        assertThat(Cursor.decode(cursor.encode(), 6).keys()).containsExactly("Ann\u001fLee", "a,b", "[\"x\"]", "", "\\", "7");
+    }
+
+    @Test
     void aForeignOrDamagedCursorIsRefusedNamingTheCursor() {
         assertThatThrownBy(() -> Cursor.decode("%%%", 1)).isInstanceOfSatisfying(InvalidInput.class,
                 e -> assertThat(e.problems().get(0).field()).isEqualTo("cursor"));
         assertThatThrownBy(() -> Cursor.decode(Cursor.of("a", "b").encode(), 1)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> Cursor.decode(Cursor.of("x").encode(), 1).longKey(0)).isInstanceOf(InvalidInput.class);
+        for (String json : new String[] {"{\"a\":\"b\"}", "[1]", "[null]", "[\"a\"", "\"a\""}) {
+            String foreign = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> Cursor.decode(foreign, 1)).as(json).isInstanceOf(InvalidInput.class);
+        }
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,13 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sales benchmark of docs/benchmarks.md (not a timed test; run it on purpose with
- * {@code -Dtickler.benchmark=true -Dtest=SalesBenchmarkTests}): one pipeline with 20,000 open and
+ * {@code -Dgroups=benchmark -DexcludedGroups= -Dtest=SalesBenchmarkTests}): one pipeline with 20,000 open and
  * 100,000 closed deals; board loads, stage moves, and 32 people claiming leads at once. Times are
  * server time, measured around the service calls.
  */
 @TicklerTest
 @Tag("benchmark")
-@EnabledIfSystemProperty(named = "tickler.benchmark", matches = "true")
 class SalesBenchmarkTests {
 
     private static final int OPEN = 20_000;

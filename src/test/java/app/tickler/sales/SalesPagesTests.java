@@ -138,6 +138,25 @@ class SalesPagesTests {
     }
 
     @Test
+    void accountAndContactPagesShowTheirDealsAndOfferARepeatProposal() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        var account = rep.call(() -> parties.createAccount(app.tickler.party.AccountInput.named("Panel Co")));
+        var person = rep.call(() -> parties.createContact(new app.tickler.party.ContactInput("Pat", "Panel", null, null, null,
+                null, null, null, null, null, null, null, null, null, null, account.id(),
+                app.tickler.party.BuyingRole.CHAMPION, true)));
+        JsonNode deal = calls.create(rep, "/api/v1/deals", Map.of("name", "Panel deal", "accountId",
+                Long.toString(account.id().value()), "contacts", java.util.List.of(Map.of("contactId",
+                        Long.toString(person.id().value())))));
+        String accountPage = page(rep, "/accounts/" + account.id().value());
+        assertThat(accountPage).contains("Repeat proposal", "/deals/repeat?accountId=" + account.id().value(), "Panel deal",
+                "/deals/" + deal.get("id").asString());
+        assertThat(page(rep, "/contacts/" + person.id().value())).contains("Panel deal", "Qualification");
+        String staffView = page(acme.user(Role.STAFF), "/accounts/" + account.id().value());
+        assertThat(staffView).contains("Panel deal").doesNotContain("Repeat proposal");
+    }
+
+    @Test
     void aRepeatProposalStartsFromTheAccountAction() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import app.tickler.platform.audit.Change;
+import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /**
  * One item of a record's timeline: a change of the record, a note, or something another module
@@ -14,11 +16,12 @@ import app.tickler.platform.audit.Change;
  * @param changes field diffs of a record change; empty otherwise
  * @param link a path in the UI for the thing the entry is about, or null
  */
-public record TimelineEntry(long id, Subject subject, String kind, Instant occurredAt, Long actorId, String actorName,
+public record TimelineEntry(@JsonSerialize(using = ToStringSerializer.class) long id, Subject subject, String kind,
+        Instant occurredAt, @JsonSerialize(using = ToStringSerializer.class) Long actorId, String actorName,
         String title, String body, Map<String, Change> changes, String link, Subject source, long version) {
 
     /** The record a timeline belongs to: {@code account}, {@code contact}, {@code lead} or {@code deal}. */
-    public record Subject(String type, long id) {
+    public record Subject(String type, @JsonSerialize(using = ToStringSerializer.class) long id) {
     }
 
     public boolean isNote() {

@@ -17,10 +17,18 @@ class LayoutModel {
 
     private final List<NavigationItem> navigation;
     private final List<SettingsTab> settingsTabs;
+    private final Markdown markdown;
 
-    LayoutModel(List<NavigationItem> navigation, List<SettingsTab> settingsTabs) {
+    LayoutModel(List<NavigationItem> navigation, List<SettingsTab> settingsTabs, Markdown markdown) {
+        this.markdown = markdown;
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
         this.settingsTabs = settingsTabs.stream().sorted(Comparator.comparingInt(SettingsTab::order)).toList();
+    }
+
+    /** Renders Markdown safely in templates: {@code th:utext="${markdown.html(text)}"}. */
+    @ModelAttribute("markdown")
+    Markdown markdown() {
+        return markdown;
     }
 
     @ModelAttribute("settingsTabs")

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -40,6 +41,7 @@ record Problem(HttpStatus status, String title, String detail, List<FieldProblem
         Duration retryAfter) {
 
     private static final Logger log = LoggerFactory.getLogger(Problem.class);
+    private static final int SQLITE_CONSTRAINT = 19;
 
     static Problem of(Throwable failure) {
         if (failure instanceof InvalidInput e) {
@@ -85,6 +87,12 @@ record Problem(HttpStatus status, String title, String detail, List<FieldProblem
         if (failure instanceof MaxUploadSizeExceededException) {
             return simple(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", "The upload is larger than this server accepts.");
         }
+        if (failure instanceof UncategorizedSQLException sql && sql.getSQLException() != null
+                && sql.getSQLException().getErrorCode() == SQLITE_CONSTRAINT) {
+            // SQLite's constraint failures are not classified by Spring; they mean the same as on PostgreSQL
+            log.info("write refused by the database: {}", sql.getSQLException().getMessage());
+            return simple(HttpStatus.CONFLICT, "Conflict", "The change conflicts with the current data; reload and try again.");
+        }
         if (failure instanceof OptimisticLockingFailureException || failure instanceof DataIntegrityViolationException) {
             log.info("write refused by the database: {}", failure.getMessage());
             return simple(HttpStatus.CONFLICT, "Conflict", "The change conflicts with the current data; reload and try again.");
@@ -115,12 +123,13 @@ record Problem(HttpStatus status, String title, String detail, List<FieldProblem
     }
 
     private static FieldProblem unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return new FieldProblem(path(unknown), "is not a field that can be written here");
-        }
-        if (cause instanceof DatabindException bad && !bad.getPath().isEmpty()) {
-            return new FieldProblem(path(bad), "has a value of the wrong type or format");
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return new FieldProblem(path(unknown), "is not a field that can be written here");
+            }
+            if (cause instanceof DatabindException bad && !bad.getPath().isEmpty()) {
+                return new FieldProblem(path(bad), "has a value of the wrong type or format");
+            }
         }
         return new FieldProblem("body", "is not valid JSON for this request");
     }
