@@ -74,7 +74,7 @@ class SalesJourneyTests {
                             + "//li[@id='deal-card-" + dealId + "' and not(contains(@class,'moving'))]")));
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.xpath("//div[contains(@class,'board-column')][.//h2[normalize-space()='Proposal']]//header"),
-                    "1 deals"));
+                    "1 deal"));
             assertThat(browser.driver().findElement(By.xpath("//div[contains(@class,'board-column')]"
                     + "[.//h2[normalize-space()='Proposal']]//header")).getText()).contains("5,000.00 EUR");
 

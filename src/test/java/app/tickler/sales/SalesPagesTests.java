@@ -66,7 +66,7 @@ class SalesPagesTests {
         MvcResult redirect = mvc.perform(get("/pipeline").with(rep.browser())).andReturn();
         assertThat(redirect.getResponse().getRedirectedUrl()).isEqualTo("/pipeline/" + pipelineId);
         String board = page(rep, "/pipeline/" + pipelineId);
-        assertThat(board).contains("Qualification", "Follow-up", "12,500.00 EUR", "Sortable.min.js", "deal-card", "1 deals");
+        assertThat(board).contains("Qualification", "Follow-up", "12,500.00 EUR", "Sortable.min.js", "deal-card", "1 deal");
         assertThat(page(rep, "/pipeline/" + pipelineId + "?fragment=board")).doesNotContain("<html").contains("board-column");
         assertThat(page(rep, "/pipeline/" + pipelineId + "/statistics")).contains("Average cycle length");
         assertThat(page(rep, "/deals")).contains(deal.get("name").asString());
