@@ -268,6 +268,23 @@ class DealApiTests {
     }
 
     @Test
+    void dealsCarryTheWorkspacesCustomFieldsValidatedByName() {
+        TestWorkspace acme = fixtures.workspace();
+        calls.create(acme.admin(), "/api/v1/custom-fields", Map.of("entity", "deal", "key", "contract_type",
+                "label", "Contract type", "type", "SELECT", "options", List.of("Frame", "One-off")));
+        String account = data.account(acme.admin(), parties, "Custom Co");
+        JsonNode bad = calls.expect(400, acme.admin(), HttpMethod.POST, "/api/v1/deals", Map.of("name", "Custom",
+                "accountId", account, "custom", Map.of("contract_type", "Forever", "nope", 1)));
+        assertThat(Calls.fields(bad)).containsExactlyInAnyOrder("custom.contract_type", "custom.nope");
+        JsonNode deal = calls.create(acme.admin(), "/api/v1/deals", Map.of("name", "Custom", "accountId", account,
+                "custom", Map.of("contract_type", "frame")));
+        assertThat(deal.at("/custom/contract_type").asString()).isEqualTo("Frame");
+        JsonNode changed = calls.patch(acme.admin(), "/api/v1/deals/" + deal.get("id").asString(), Map.of("version",
+                deal.get("version").asLong(), "custom", Map.of("contract_type", "One-off")));
+        assertThat(changed.at("/custom/contract_type").asString()).isEqualTo("One-off");
+    }
+
+    @Test
     void updatesAreMergePatchesGuardedByTheVersion() {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
