@@ -30,8 +30,10 @@ class AccountRepository {
     private final JdbcClient jdbc;
     private final CustomFields customFields;
     private final Dialect dialect;
+    private final PartySearch search;
 
-    AccountRepository(JdbcClient jdbc, CustomFields customFields, Dialect dialect) {
+    AccountRepository(JdbcClient jdbc, CustomFields customFields, Dialect dialect, PartySearch search) {
+        this.search = search;
         this.jdbc = jdbc;
         this.customFields = customFields;
         this.dialect = dialect;
@@ -64,10 +66,12 @@ class AccountRepository {
                 INSERT INTO accounts (workspace_id, id, name, sort_name, name_key, website, domain, industry, size, phone,
                                       phone_key, street, city, postal_code, region, country, description, owner_id, level,
                                       level_assessed_on, stage, do_not_contact, do_not_contact_reason, do_not_contact_since,
-                                      parent_id, custom, version, created_at, updated_at)
+                                      parent_id, custom, version, created_at, updated_at""" + searchColumn() + """
+                )
                 VALUES (:workspace, :id, :name, :sortName, :nameKey, :website, :domain, :industry, :size, :phone, :phoneKey,
                         :street, :city, :postalCode, :region, :country, :description, :owner, :level, :assessed, :stage,
-                        :dnc, :dncReason, :dncSince, :parent, :custom, 0, :now, :now)
+                        :dnc, :dncReason, :dncSince, :parent, :custom, 0, :now, :now""" + searchValue() + """
+                )
                 """).params(columns(account)).param("now", now).update();
         replaceTags(account.id().value(), account.tags());
     }
@@ -81,7 +85,7 @@ class AccountRepository {
                        description = :description, owner_id = :owner, level = :level, level_assessed_on = :assessed,
                        stage = :stage, do_not_contact = :dnc, do_not_contact_reason = :dncReason,
                        do_not_contact_since = :dncSince, parent_id = :parent, custom = :custom, version = version + 1,
-                       updated_at = :now
+                       updated_at = :now""" + searchAssignment() + """
                 WHERE workspace_id = :workspace AND id = :id AND version = :version
                 """).params(columns(account)).param("now", now).param("version", account.version())
                 .update();
@@ -243,7 +247,23 @@ class AccountRepository {
         columns.put("dncSince", Rows.millis(a.doNotContactSince()));
         columns.put("parent", a.parentId() == null ? null : a.parentId().value());
         columns.put("custom", customFields.write(a.custom()));
+        if (search.inline()) {
+            columns.put("searchText", search.terms(a));
+        }
         return columns;
+    }
+
+    // PostgreSQL keeps the search text in the row itself: written with it, one row version per write
+    private String searchColumn() {
+        return search.inline() ? ", search_text" : "";
+    }
+
+    private String searchValue() {
+        return search.inline() ? ", :searchText" : "";
+    }
+
+    private String searchAssignment() {
+        return search.inline() ? ", search_text = :searchText " : " ";
     }
 
     private static Object sortKey(Account account, PartyList.Sort sort) {

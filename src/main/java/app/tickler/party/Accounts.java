@@ -146,7 +146,7 @@ class Accounts {
         search.remove(duplicateId);
         accounts.delete(duplicateId);
         Account after = accounts.find(intoId).orElseThrow();
-        search.index(after);
+        search.written(after);
         Map<String, Change> changes = new java.util.LinkedHashMap<>(Changes.between(into, after, NOT_TIMELINED));
         changes.put("mergedFrom", new Change(Long.toString(duplicateId), duplicate.name()));
         audit.record("account", intoId, "merged", changes);
@@ -190,7 +190,7 @@ class Accounts {
         Account account = validated(new AccountId(ids.next()), withOwner, null);
         accounts.insert(account, clock.millis());
         Account created = accounts.find(account.id().value()).orElseThrow();
-        search.index(created);
+        search.written(created);
         Map<String, Change> changes = Changes.between(null, created, NOT_TIMELINED);
         audit.record("account", created.id().value(), "created", changes);
         timeline.recordChange(subject(created), "record.created", "Account created", changes);
@@ -212,7 +212,7 @@ class Accounts {
         Account account = validated(before.id(), input, before);
         accounts.update(account, clock.millis());
         Account after = accounts.find(id).orElseThrow();
-        search.index(after);
+        search.written(after);
         afterChange(before, after, "updated", null);
         return after;
     }
@@ -284,7 +284,7 @@ class Accounts {
         requireWrite(account);
         accounts.moveToTrash(id, null, clock.millis());
         Account restored = accounts.find(id).orElseThrow();
-        search.index(restored);
+        search.written(restored);
         audit.record("account", id, "restored", Map.of("deletedAt", new Change(account.deletedAt(), null)));
         timeline.recordChange(subject(restored), "record.restored", "Restored from the trash", Map.of());
         return restored;

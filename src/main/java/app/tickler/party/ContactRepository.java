@@ -30,8 +30,10 @@ class ContactRepository {
     private final JdbcClient jdbc;
     private final CustomFields customFields;
     private final Dialect dialect;
+    private final PartySearch search;
 
-    ContactRepository(JdbcClient jdbc, CustomFields customFields, Dialect dialect) {
+    ContactRepository(JdbcClient jdbc, CustomFields customFields, Dialect dialect, PartySearch search) {
+        this.search = search;
         this.jdbc = jdbc;
         this.customFields = customFields;
         this.dialect = dialect;
@@ -62,10 +64,12 @@ class ContactRepository {
                 INSERT INTO contacts (workspace_id, id, first_name, last_name, sort_name, name_key, title, email, phone,
                                       street, city, postal_code, region, country, birthday, preferred_channel, owner_id,
                                       do_not_contact, do_not_contact_reason, do_not_contact_since, referred_by_contact_id,
-                                      referred_by_user_id, custom, version, created_at, updated_at)
+                                      referred_by_user_id, custom, version, created_at, updated_at""" + searchColumn() + """
+                )
                 VALUES (:workspace, :id, :first, :last, :sortName, :nameKey, :title, :email, :phone, :street, :city,
                         :postalCode, :region, :country, :birthday, :channel, :owner, :dnc, :dncReason, :dncSince,
-                        :referredByContact, :referredByUser, :custom, 0, :now, :now)
+                        :referredByContact, :referredByUser, :custom, 0, :now, :now""" + searchValue() + """
+                )
                 """).params(columns(contact)).param("now", now).update();
         replaceDetails(contact);
     }
@@ -78,7 +82,7 @@ class ContactRepository {
                        preferred_channel = :channel, owner_id = :owner, do_not_contact = :dnc,
                        do_not_contact_reason = :dncReason, do_not_contact_since = :dncSince,
                        referred_by_contact_id = :referredByContact, referred_by_user_id = :referredByUser,
-                       custom = :custom, version = version + 1, updated_at = :now
+                       custom = :custom, version = version + 1, updated_at = :now""" + searchAssignment() + """
                 WHERE workspace_id = :workspace AND id = :id AND version = :version
                 """).params(columns(contact)).param("now", now).param("version", contact.version()).update();
         if (updated == 0) {
@@ -290,7 +294,22 @@ class ContactRepository {
         columns.put("referredByContact", c.referredByContactId() == null ? null : c.referredByContactId().value());
         columns.put("referredByUser", c.referredByUserId() == null ? null : c.referredByUserId().value());
         columns.put("custom", customFields.write(c.custom()));
+        if (search.inline()) {
+            columns.put("searchText", search.terms(c));
+        }
         return columns;
+    }
+
+    private String searchColumn() {
+        return search.inline() ? ", search_text" : "";
+    }
+
+    private String searchValue() {
+        return search.inline() ? ", :searchText" : "";
+    }
+
+    private String searchAssignment() {
+        return search.inline() ? ", search_text = :searchText " : " ";
     }
 
     private static Object sortKey(Contact contact, PartyList.Sort sort) {

@@ -166,7 +166,7 @@ class Contacts {
         search.remove(duplicateId);
         contacts.delete(duplicateId);
         Contact after = contacts.find(intoId).orElseThrow();
-        search.index(after);
+        search.written(after);
         Map<String, Change> changes = new java.util.LinkedHashMap<>(Changes.between(into, after, NOT_TIMELINED));
         changes.put("mergedFrom", new Change(Long.toString(duplicateId), duplicate.name()));
         audit.record("contact", intoId, "merged", changes);
@@ -209,7 +209,11 @@ class Contacts {
                     Boolean.TRUE.equals(input.keyPerson()), false);
         }
         Contact created = contacts.find(contact.id().value()).orElseThrow();
-        search.index(created);
+        if (input.accountId() != null) {
+            search.reindex(created);
+        } else {
+            search.written(created);
+        }
         Map<String, Change> changes = Changes.between(null, created, NOT_TIMELINED);
         audit.record("contact", created.id().value(), "created", changes);
         timeline.recordChange(subject(created), "record.created", "Contact created", changes);
@@ -243,7 +247,7 @@ class Contacts {
 
     /** Re-indexes a contact whose memberships changed (account names are searchable on the person). */
     void reindex(ContactId id) {
-        contacts.find(id.value()).filter(c -> !c.inTrash()).ifPresent(search::index);
+        contacts.find(id.value()).filter(c -> !c.inTrash()).ifPresent(search::reindex);
     }
 
     @Transactional
@@ -262,7 +266,7 @@ class Contacts {
         requireWrite(contact);
         contacts.moveToTrash(id, null, clock.millis());
         Contact restored = contacts.find(id).orElseThrow();
-        search.index(restored);
+        search.written(restored);
         audit.record("contact", id, "restored", Map.of("deletedAt", new Change(contact.deletedAt(), null)));
         timeline.recordChange(subject(restored), "record.restored", "Restored from the trash", Map.of());
         return restored;
@@ -298,7 +302,7 @@ class Contacts {
     private Contact save(Contact before, Contact changed, String action, String reason) {
         contacts.update(changed, clock.millis());
         Contact after = contacts.find(before.id().value()).orElseThrow();
-        search.index(after);
+        search.written(after);
         Map<String, Change> changes = Changes.between(before, after, NOT_TIMELINED);
         if (!changes.isEmpty() || reason != null) {
             audit.record("contact", after.id().value(), action, changes);

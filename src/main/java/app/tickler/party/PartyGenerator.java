@@ -86,11 +86,11 @@ public class PartyGenerator {
                 jdbc.batchUpdate("""
                         INSERT INTO accounts (workspace_id, id, name, sort_name, name_key, website, domain, industry, size,
                                               phone, phone_key, city, owner_id, level, last_touch_at, created_at, updated_at,
-                                              custom, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', 0)
-                        """, accounts);
+                                              custom, version""" + searchColumn() + """
+                        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', 0""" + searchValue() + ")",
+                        withSearchText(accounts, search));
                 jdbc.batchUpdate("INSERT INTO account_tags (workspace_id, account_id, tag) VALUES (?, ?, ?)", tags);
-                index("accounts", workspace, search);
+                index(workspace, search);
             });
         }
         log.info("generated {} accounts in {} s", accountCount, (System.nanoTime() - started) / 1_000_000_000);
@@ -133,9 +133,9 @@ public class PartyGenerator {
             transactions.executeWithoutResult(status -> {
                 jdbc.batchUpdate("""
                         INSERT INTO contacts (workspace_id, id, first_name, last_name, sort_name, name_key, title, email,
-                                              phone, owner_id, created_at, updated_at, custom, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', 0)
-                        """, contacts);
+                                              phone, owner_id, created_at, updated_at, custom, version""" + searchColumn() + """
+                        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', 0""" + searchValue() + ")",
+                        withSearchText(contacts, search));
                 jdbc.batchUpdate("""
                         INSERT INTO contact_emails (workspace_id, contact_id, position, email, email_key, label)
                         VALUES (?, ?, ?, ?, ?, ?)
@@ -148,7 +148,7 @@ public class PartyGenerator {
                         INSERT INTO account_contacts (workspace_id, account_id, contact_id, role, key_person, created_at)
                         VALUES (?, ?, ?, ?, ?, ?)
                         """, members);
-                index("contacts", workspace, search);
+                index(workspace, search);
             });
             if (to % 100_000 == 0) {
                 log.info("generated {} contacts", to);
@@ -160,14 +160,34 @@ public class PartyGenerator {
         return new Generated(accountIds, contactIds);
     }
 
-    private void index(String table, long workspace, List<Object[]> rows) {
+    /** SQLite: the FTS5 index rows; PostgreSQL wrote the search text with the rows themselves. */
+    private void index(long workspace, List<Object[]> rows) {
         if (dialect == Dialect.SQLITE) {
             jdbc.batchUpdate("INSERT INTO party_search (rowid, terms) VALUES (?, ?)", rows.stream()
                     .map(r -> new Object[] {r[0], "w" + workspace + " " + r[1]}).toList());
-        } else {
-            jdbc.batchUpdate("UPDATE " + table + " SET search_text = ? WHERE workspace_id = ? AND id = ?",
-                    rows.stream().map(r -> new Object[] {r[1], workspace, r[0]}).toList());
         }
+    }
+
+    private String searchColumn() {
+        return dialect == Dialect.POSTGRESQL ? ", search_text" : "";
+    }
+
+    private String searchValue() {
+        return dialect == Dialect.POSTGRESQL ? ", ?" : "";
+    }
+
+    /** On PostgreSQL each row carries its search text (the second element of the matching search row). */
+    private List<Object[]> withSearchText(List<Object[]> rows, List<Object[]> search) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return rows;
+        }
+        List<Object[]> complete = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = java.util.Arrays.copyOf(rows.get(i), rows.get(i).length + 1);
+            row[row.length - 1] = search.get(i)[1];
+            complete.add(row);
+        }
+        return complete;
     }
 
 }

@@ -38,12 +38,14 @@ class PartySearch {
 
     // --- indexing ---------------------------------------------------------------------------
 
-    void index(Account account) {
-        write("accounts", account.id().value(), terms(Stream.of(account.name(), account.domain(), account.website(),
-                account.phone(), PartyNames.phoneKey(account.phone()), account.address().city())));
+    /** What a search finds an account by: name, website, phone, city. */
+    String terms(Account account) {
+        return terms(Stream.of(account.name(), account.domain(), account.website(), account.phone(),
+                PartyNames.phoneKey(account.phone()), account.address().city()));
     }
 
-    void index(Contact contact) {
+    /** What a search finds a person by: names, title, every email and phone, their organisations. */
+    String terms(Contact contact) {
         List<String> parts = new ArrayList<>();
         parts.add(contact.firstName());
         parts.add(contact.lastName());
@@ -54,28 +56,54 @@ class PartySearch {
             parts.add(PartyNames.phoneKey(p.number()));
         });
         contact.accounts().forEach(m -> parts.add(m.accountName()));
-        write("contacts", contact.id().value(), terms(parts.stream()));
+        return terms(parts.stream());
+    }
+
+    /**
+     * Whether the search text is a column the repositories write with the record (PostgreSQL), rather
+     * than a separate index kept here (SQLite's FTS5 table).
+     */
+    boolean inline() {
+        return dialect == Dialect.POSTGRESQL;
+    }
+
+    /** After a repository wrote the record: SQLite's index follows; PostgreSQL's column was written with it. */
+    void written(Account account) {
+        if (!inline()) {
+            replace(account.id().value(), terms(account));
+        }
+    }
+
+    void written(Contact contact) {
+        if (!inline()) {
+            replace(contact.id().value(), terms(contact));
+        }
+    }
+
+    /** After something the record's terms include changed elsewhere (a person's organisations). */
+    void reindex(Contact contact) {
+        if (inline()) {
+            jdbc.sql("UPDATE contacts SET search_text = :terms WHERE workspace_id = :workspace AND id = :id")
+                    .param("terms", terms(contact)).param("workspace", Actors.current().workspaceId())
+                    .param("id", contact.id().value()).update();
+        } else {
+            replace(contact.id().value(), terms(contact));
+        }
     }
 
     void remove(long id) {
-        if (dialect == Dialect.SQLITE) {
+        if (!inline()) {
             jdbc.sql("DELETE FROM party_search WHERE rowid = :id").param("id", id).update();
         }
     }
 
-    private void write(String table, long id, String terms) {
-        long workspace = Actors.current().workspaceId();
-        if (dialect == Dialect.SQLITE) {
-            remove(id);
-            jdbc.sql("INSERT INTO party_search (rowid, terms) VALUES (:id, :terms)")
-                    .param("id", id).param("terms", "w" + workspace + " " + terms).update();
-        } else {
-            jdbc.sql("UPDATE " + table + " SET search_text = :terms WHERE workspace_id = :workspace AND id = :id")
-                    .param("terms", terms).param("workspace", workspace).param("id", id).update();
-        }
+    private void replace(long id, String terms) {
+        remove(id);
+        jdbc.sql("INSERT INTO party_search (rowid, terms) VALUES (:id, :terms)")
+                .param("id", id).param("terms", "w" + Actors.current().workspaceId() + " " + terms).update();
     }
 
-    private static String terms(Stream<String> parts) {
+    static String terms(Stream<String> parts) {
         return parts.filter(p -> p != null && !p.isBlank()).map(p -> p.toLowerCase(Locale.ROOT).strip())
                 .collect(Collectors.joining(" "));
     }
