@@ -127,7 +127,8 @@ public class PartyGenerator {
                             first0, now});
                 }
                 search.add(new Object[] {id, String.join(" ", first.toLowerCase(), last.toLowerCase(), title.toLowerCase(),
-                        email, phone, PartyNames.phoneKey(phone), account < 0 ? "" : names.get(account).toLowerCase())});
+                        email, email.replace('@', ' '), phone, PartyNames.phoneKey(phone),
+                        account < 0 ? "" : names.get(account).toLowerCase())});
                 contactIds.add(id);
             }
             transactions.executeWithoutResult(status -> {

@@ -20,8 +20,8 @@ import app.tickler.platform.security.Visibility;
 /**
  * Search as you type over names, emails, phones and account names, behind one API for both
  * databases. Names that start with what was typed come first (a B-tree range on sort_name), then
- * records that contain every typed word anywhere: FTS5 prefix queries on SQLite, trigram indexes on
- * PostgreSQL. Each write of an account or contact re-indexes it in the same transaction.
+ * records with a word starting with every typed word: FTS5 prefix queries on SQLite, full-text
+ * prefix queries on PostgreSQL. Each write of an account or contact re-indexes it in the same transaction.
  */
 @Component
 class PartySearch {
@@ -50,7 +50,11 @@ class PartySearch {
         parts.add(contact.firstName());
         parts.add(contact.lastName());
         parts.add(contact.title());
-        contact.emails().forEach(e -> parts.add(e.address()));
+        contact.emails().forEach(e -> {
+            parts.add(e.address());
+            // the local part and the domain as words of their own too, so that "ann@roo" finds ann@roofs.example
+            parts.add(e.address().replace('@', ' '));
+        });
         contact.phones().forEach(p -> {
             parts.add(p.number());
             parts.add(PartyNames.phoneKey(p.number()));
@@ -162,50 +166,48 @@ class PartySearch {
                 .toList();
     }
 
+    /**
+     * Records containing every typed word as the start of one of their words: the index answers
+     * with a few hundred ids at most, then those rows are read by key — asking for both in one
+     * statement lets the planner walk every contact in name order looking for matches.
+     */
     private List<Row> containing(List<String> words, int max, Actor actor) {
-        List<Row> rows = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         if (dialect == Dialect.SQLITE) {
-            // the index first (a few hundred ids at most), then those rows by key: joining the two in one
-            // statement lets the planner walk all contacts in name order looking for matches
-            List<Long> ids = jdbc.sql("SELECT rowid FROM party_search WHERE party_search MATCH :match LIMIT 500")
-                    .param("match", ftsQuery(actor.workspaceId(), words)).query(Long.class).list();
-            if (ids.isEmpty()) {
-                return rows;
+            ids.addAll(jdbc.sql("SELECT rowid FROM party_search WHERE party_search MATCH :match LIMIT 500")
+                    .param("match", ftsQuery(actor.workspaceId(), words)).query(Long.class).list());
+        } else {
+            for (String table : List.of("accounts", "contacts")) {
+                ids.addAll(jdbc.sql("SELECT id FROM " + table + " WHERE workspace_id = :workspace AND deleted_at IS NULL"
+                                + " AND search_vector @@ to_tsquery('simple', :query) LIMIT 250")
+                        .param("workspace", actor.workspaceId()).param("query", tsQuery(words)).query(Long.class).list());
             }
-            for (String select : List.of(ACCOUNTS, CONTACTS)) {
-                String alias = select == ACCOUNTS ? "a" : "c";
-                Visibility visibility = Visibility.of(actor, alias + ".owner_id", true);
-                rows.addAll(jdbc.sql(select + " AND " + alias + ".id IN (:ids) AND " + visibility.sql())
-                        .param("workspace", actor.workspaceId()).param("ids", ids).params(visibility.parameters())
-                        .query(ROW).list());
-            }
-            rows.sort((a, b) -> a.sortName().compareTo(b.sortName()));
-            return rows.size() > max ? rows.subList(0, max) : rows;
+        }
+        List<Row> rows = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return rows;
         }
         for (String select : List.of(ACCOUNTS, CONTACTS)) {
             String alias = select == ACCOUNTS ? "a" : "c";
             Visibility visibility = Visibility.of(actor, alias + ".owner_id", true);
-            rows.addAll(trigram(jdbc.sql(select + " AND " + trigramCondition(alias, words.size()) + " AND "
-                            + visibility.sql() + " ORDER BY " + alias + ".sort_name LIMIT :limit"), words)
-                    .param("workspace", actor.workspaceId()).params(visibility.parameters()).param("limit", max)
+            rows.addAll(jdbc.sql(select + " AND " + alias + ".id IN (:ids) AND " + visibility.sql())
+                    .param("workspace", actor.workspaceId()).param("ids", ids).params(visibility.parameters())
                     .query(ROW).list());
         }
-        return rows;
+        rows.sort((a, b) -> a.sortName().compareTo(b.sortName()));
+        return rows.size() > max ? rows.subList(0, max) : rows;
     }
 
-    private static String trigramCondition(String alias, int words) {
-        List<String> conditions = new ArrayList<>();
-        for (int i = 0; i < words; i++) {
-            conditions.add(alias + ".search_text LIKE :word" + i);
+    /** Every word as a quoted prefix lexeme: {@code 'anna':* & 'mu':*}. */
+    private static String tsQuery(List<String> words) {
+        List<String> terms = new ArrayList<>();
+        for (String word : words) {
+            String clean = word.replace("\\", "").replace("'", "''");
+            if (!clean.isBlank()) {
+                terms.add("'" + clean + "':*");
+            }
         }
-        return "(" + String.join(" AND ", conditions) + ")";
-    }
-
-    private static JdbcClient.StatementSpec trigram(JdbcClient.StatementSpec statement, List<String> words) {
-        for (int i = 0; i < words.size(); i++) {
-            statement = statement.param("word" + i, "%" + words.get(i).replace("\\", "").replace("%", "").replace("_", "") + "%");
-        }
-        return statement;
+        return String.join(" & ", terms);
     }
 
     /** Every word as a quoted prefix, and the workspace's own token so other workspaces never fill the limit. */

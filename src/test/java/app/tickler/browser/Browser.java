@@ -85,14 +85,34 @@ final class Browser implements AutoCloseable {
     void click(String css) {
         WebElement page = driver.findElement(By.tagName("html"));
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        waitUntilGone(page);
     }
 
     /** Clicks the button or link showing this text and waits for the next page to load. */
     void press(String text) {
         WebElement page = driver.findElement(By.tagName("html"));
         button(text).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        waitUntilGone(page);
+    }
+
+    /**
+     * Waits until the old page's element is gone. Chromium sometimes reports a node removed by the
+     * navigation as "does not belong to the document" instead of stale; both mean the page changed.
+     */
+    private void waitUntilGone(WebElement page) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Clicks the button showing this text when it changes the page in place (menus, htmx). */

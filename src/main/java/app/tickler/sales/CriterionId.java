@@ -1,0 +1,6 @@
+package app.tickler.sales;
+
+import app.tickler.platform.EntityId;
+
+public record CriterionId(long value) implements EntityId {
+}

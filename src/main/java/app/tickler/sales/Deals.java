@@ -1,0 +1,651 @@
+package app.tickler.sales;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.tickler.identity.Directory;
+import app.tickler.identity.UserId;
+import app.tickler.identity.UserSummary;
+import app.tickler.party.Account;
+import app.tickler.party.AccountId;
+import app.tickler.party.ContactId;
+import app.tickler.party.CustomFields;
+import app.tickler.party.Parties;
+import app.tickler.platform.Conflict;
+import app.tickler.platform.IdGenerator;
+import app.tickler.platform.InvalidInput;
+import app.tickler.platform.StaleVersion;
+import app.tickler.platform.audit.AuditLog;
+import app.tickler.platform.audit.Change;
+import app.tickler.platform.audit.Changes;
+import app.tickler.platform.security.Actor;
+import app.tickler.platform.security.Actors;
+import app.tickler.platform.security.Role;
+import app.tickler.platform.timeline.Timeline;
+import app.tickler.platform.timeline.TimelineEntry.Subject;
+
+/**
+ * Deals: created, changed, moved through the stages (every move kept, forward as progressed, backward
+ * as demoted), won with a payment schedule, lost with a reason, reopened — each one transaction with
+ * its audit, timeline entries on the deal, its account and its people, and its event.
+ */
+@Service
+class Deals {
+
+    /** An invoice of a won deal's payment schedule. */
+    record Invoice(Long amountMinor, LocalDate dueOn, String reference) {
+    }
+
+    private static final String[] NOT_AUDITED = {"lastActivityAt", "stageName", "lostReason", "stageEnteredAt"};
+
+    private final DealRepository deals;
+    private final StageHistory history;
+    private final Pipelines pipelines;
+    private final LostReasons lostReasons;
+    private final PaymentRepository payments;
+    private final SalesSettings settings;
+    private final Parties parties;
+    private final CustomFields customFields;
+    private final Directory directory;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Timeline timeline;
+    private final ApplicationEventPublisher events;
+
+    Deals(DealRepository deals, StageHistory history, Pipelines pipelines, LostReasons lostReasons, PaymentRepository payments,
+            SalesSettings settings, Parties parties, CustomFields customFields, Directory directory, IdGenerator ids,
+            Clock clock, AuditLog audit, Timeline timeline, ApplicationEventPublisher events) {
+        this.deals = deals;
+        this.history = history;
+        this.pipelines = pipelines;
+        this.lostReasons = lostReasons;
+        this.payments = payments;
+        this.settings = settings;
+        this.parties = parties;
+        this.customFields = customFields;
+        this.directory = directory;
+        this.ids = ids;
+        this.clock = clock;
+        this.audit = audit;
+        this.timeline = timeline;
+        this.events = events;
+    }
+
+    // --- reading ----------------------------------------------------------------------------
+
+    /** A deal the caller may see; 404 otherwise, exactly as if it did not exist. */
+    Deal visible(DealId id) {
+        Deal deal = deals.find(id.value()).orElseThrow(() -> new DealNotFound(id.value()));
+        if (!Actors.current().canRead(deal.owner())) {
+            throw new DealNotFound(id.value());
+        }
+        return deal;
+    }
+
+    /** A deal the caller may change; one they may only read answers 403. */
+    Deal writable(DealId id) {
+        Deal deal = visible(id);
+        if (!Actors.current().canWrite(deal.owner())) {
+            throw new AccessDeniedException("not yours to change");
+        }
+        return deal;
+    }
+
+    Deal get(DealId id) {
+        return deals.find(id.value()).orElseThrow(() -> new DealNotFound(id.value()));
+    }
+
+    List<StageHistory.Move> history(DealId id) {
+        return history.of(visible(id).id());
+    }
+
+    // --- creating and changing --------------------------------------------------------------
+
+    @Transactional
+    Deal create(DealInput input, LeadId sourceLead) {
+        Actor actor = Actors.current();
+        DealInput withOwner = input.ownerId() == null && !actor.isSystem() && actor.role() != Role.STAFF
+                ? withOwner(input, new UserId(actor.userId())) : input;
+        Checked checked = validated(new DealId(ids.next()), withOwner, null);
+        Instant now = clock.instant();
+        Deal deal = new Deal(checked.id(), checked.name(), checked.account().id(), checked.contacts(), checked.amount(),
+                checked.currency(), checked.probability(), checked.probabilitySet(), checked.expectedClose(),
+                checked.terms(), checked.owner(), checked.origin(), sourceLead, DealStatus.OPEN,
+                checked.pipeline().id(), checked.stage().id(), checked.stage().name(), now, now, null, null, null, null,
+                null, null, checked.notes(), checked.custom(), 0, now, now);
+        deals.insert(deal);
+        history.record(deal.id(), deal.pipelineId(), null, deal.stageId(), StageMovement.ENTERED, now, null,
+                deal.origin() == DealOrigin.REPEAT ? "repeat proposal" : null);
+        Deal created = get(deal.id());
+        Map<String, Change> changes = Changes.between(null, created, NOT_AUDITED);
+        audit.record("deal", created.id().value(), "created", changes);
+        timeline.append(new Timeline.Append(subjects(created), "deal.created", now,
+                (created.origin() == DealOrigin.REPEAT ? "Repeat proposal: " : "Deal created: ") + created.name()
+                        + " (" + checked.pipeline().name() + " · " + created.stageName() + ")",
+                null, changes, link(created), new Subject("deal", created.id().value())));
+        events.publishEvent(new DealCreated(created.id(), created.accountId(), created.pipelineId(), created.stageId(),
+                created.origin(), created.ownerId()));
+        events.publishEvent(new DealStageChanged(created.id(), null, created.stageId(), true, now));
+        return created;
+    }
+
+    /** A deal for an account made in the same transaction (the new-deal form, when no account exists yet). */
+    @Transactional
+    Deal createWithNewAccount(String accountName, DealInput input) {
+        Actor actor = Actors.current();
+        UserId owner = input.ownerId() != null ? input.ownerId() : new UserId(actor.userId());
+        Account account;
+        try {
+            account = parties.createAccount(new app.tickler.party.AccountInput(accountName, null, null, null, null, null,
+                    null, owner, null, null, null, null, null, null, null, null));
+        } catch (InvalidInput e) {
+            throw new InvalidInput(e.problems().stream()
+                    .map(p -> new InvalidInput.FieldProblem(p.field().equals("name") ? "accountName" : "account." + p.field(),
+                            p.message())).toList());
+        }
+        return create(new DealInput(input.name(), account.id(), input.contacts(), input.amountMinor(), input.currency(),
+                input.probability(), input.expectedCloseDate(), input.paymentTermsDays(), input.ownerId(), input.origin(),
+                input.pipelineId(), input.stageId(), input.notes(), input.custom()), null);
+    }
+
+    /** A repeat proposal for an existing customer: it enters the default pipeline at its proposal stage. */
+    @Transactional
+    Deal createRepeat(AccountId account, String name, UserId owner) {
+        Pipeline pipeline = pipelines.defaultPipeline();
+        return create(new DealInput(name, account, List.of(), 0L, null, null, null, null, owner, DealOrigin.REPEAT,
+                pipeline.id(), pipeline.repeatStage().id(), null, Map.of()), null);
+    }
+
+    /** Changes the deal's fields; a new stage or pipeline is recorded as a move. */
+    @Transactional
+    Deal update(DealId id, DealInput input, long version) {
+        Deal before = writable(id);
+        requireVersion(before, version);
+        Checked checked = validated(before.id(), input, before);
+        if (!before.isOpen() && (!checked.stage().id().equals(before.stageId()))) {
+            throw new Conflict("«" + before.name() + "» is " + before.status().name().toLowerCase()
+                    + "; reopen it before moving it to another stage");
+        }
+        Instant now = clock.instant();
+        boolean moved = !checked.stage().id().equals(before.stageId());
+        Deal after = new Deal(before.id(), checked.name(), checked.account().id(), checked.contacts(), checked.amount(),
+                checked.currency(), before.isOpen() ? checked.probability() : before.probability(),
+                checked.probabilitySet(), checked.expectedClose(), checked.terms(), checked.owner(), before.origin(),
+                before.sourceLeadId(), before.status(), checked.pipeline().id(), checked.stage().id(),
+                checked.stage().name(), moved ? now : before.stageEnteredAt(), now, before.closedAt(), before.closedOn(),
+                before.lostReasonId(), before.lostReason(), before.lostNote(), before.paymentCollectedAt(),
+                checked.notes(), checked.custom(), version, before.createdAt(), now);
+        write(after, version);
+        Deal saved = get(id);
+        Map<String, Change> changes = Changes.between(before, saved, NOT_AUDITED);
+        if (!changes.isEmpty()) {
+            audit.record("deal", id.value(), "updated", changes);
+            timeline.append(new Timeline.Append(List.of(subject(saved)), "record.updated", now, "Deal updated", null,
+                    changes, link(saved), null));
+        }
+        if (moved) {
+            recordMove(before, saved, pipelines.ofStage(before.stageId()).stage(before.stageId()).orElseThrow(),
+                    checked.stage(), now, null);
+        }
+        return saved;
+    }
+
+    /** A person moves a deal to another stage of its pipeline (the board, the deal page, the API). */
+    @Transactional
+    Deal move(DealId id, StageId to, long version, String reason) {
+        Deal before = writable(id);
+        return moveTo(before, to, version, reason);
+    }
+
+    /** A rule moves a deal (the follow-up engine, payment collection): no version, no permission check. */
+    @Transactional
+    Deal moveBySystem(DealId id, StageId to, String reason) {
+        Deal before = get(id);
+        if (before.stageId().equals(to)) {
+            return before;
+        }
+        return moveTo(before, to, before.version(), reason);
+    }
+
+    /** The "ready to buy" stop rule: the deal goes to its next stage, if it has one and is open. */
+    @Transactional
+    Deal advance(DealId id, String reason) {
+        Deal before = get(id);
+        if (!before.isOpen()) {
+            return before;
+        }
+        Pipeline pipeline = pipelines.get(before.pipelineId());
+        return pipeline.after(before.stageId()).map(next -> moveTo(before, next.id(), before.version(), reason))
+                .orElse(before);
+    }
+
+    private Deal moveTo(Deal before, StageId to, long version, String reason) {
+        requireVersion(before, version);
+        if (!before.isOpen()) {
+            throw new Conflict("«" + before.name() + "» is " + before.status().name().toLowerCase()
+                    + "; reopen it before moving it");
+        }
+        Pipeline pipeline = pipelines.get(before.pipelineId());
+        Pipeline.Stage target = pipeline.stage(to).orElseThrow(() -> new InvalidInput("stageId",
+                "is not a stage of the deal's pipeline «" + pipeline.name() + "»"));
+        checkTakesDeals(target, "stageId");
+        if (target.id().equals(before.stageId())) {
+            return before;
+        }
+        Pipeline.Stage from = pipeline.stage(before.stageId()).orElseThrow();
+        Instant now = clock.instant();
+        Deal after = moved(before, target, now);
+        write(after, version);
+        Deal saved = get(before.id());
+        recordMove(before, saved, from, target, now, reason);
+        return saved;
+    }
+
+    private Deal moved(Deal d, Pipeline.Stage target, Instant now) {
+        return new Deal(d.id(), d.name(), d.accountId(), d.contacts(), d.amountMinor(), d.currency(),
+                d.probabilitySet() || !d.isOpen() ? d.probability() : target.probability(), d.probabilitySet(),
+                d.expectedCloseDate(), d.paymentTermsDays(), d.ownerId(), d.origin(), d.sourceLeadId(), d.status(),
+                target.pipelineId(), target.id(), target.name(), now, now, d.closedAt(), d.closedOn(), d.lostReasonId(),
+                d.lostReason(), d.lostNote(), d.paymentCollectedAt(), d.notes(), d.custom(), d.version(), d.createdAt(),
+                now);
+    }
+
+    private void recordMove(Deal before, Deal after, Pipeline.Stage from, Pipeline.Stage to, Instant now, String reason) {
+        StageMovement movement = StageMovement.of(from, to);
+        history.record(after.id(), from.pipelineId(), from.id(), to.id(), movement, now, before.stageEnteredAt(), reason);
+        Map<String, Change> changes = new LinkedHashMap<>();
+        changes.put("stage", new Change(from.name(), to.name()));
+        if (before.probability() != after.probability()) {
+            changes.put("probability", new Change(before.probability(), after.probability()));
+        }
+        audit.record("deal", after.id().value(), movement.name().toLowerCase(), changes);
+        long days = java.time.Duration.between(before.stageEnteredAt(), now).toDays();
+        String title = after.name() + ": " + from.name() + " → " + to.name() + " (" + movement.name().toLowerCase()
+                + ", " + days + (days == 1 ? " day" : " days") + " in " + from.name() + ")";
+        timeline.append(new Timeline.Append(subjects(after), "deal.stage", now, title, reason, changes, link(after),
+                new Subject("deal", after.id().value())));
+        events.publishEvent(new DealStageChanged(after.id(), from.id(), to.id(), movement == StageMovement.PROGRESSED, now));
+    }
+
+    /** Resets the board's idle clock (a touch on the deal). */
+    void activity(DealId id, Instant at) {
+        deals.activity(id.value(), at.toEpochMilli());
+    }
+
+    // --- outcomes ---------------------------------------------------------------------------
+
+    /** The schedule offered when winning: one invoice of the whole amount, due after the payment terms. */
+    List<PaymentSchedule.Installment> defaultSchedule(Deal deal, Long amountMinor, int installments) {
+        long amount = amountMinor == null ? deal.amountMinor() : amountMinor;
+        return PaymentSchedule.defaults(amount, Actors.current().today(clock), deal.paymentTermsDays(), installments);
+    }
+
+    /**
+     * Wins a deal with its payment schedule; {@code invoices} null takes the default schedule. The
+     * invoices must add up to the amount won ({@code amountMinor} null: the deal's amount).
+     */
+    @Transactional
+    Deal win(DealId id, Long amountMinor, List<Invoice> invoices, long version) {
+        Deal before = writable(id);
+        requireVersion(before, version);
+        requireOpen(before, "won");
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        long amount = amountMinor == null ? before.amountMinor() : amountMinor;
+        problems.check(amount >= 0, "amountMinor", "must not be negative");
+        List<PaymentSchedule.Installment> schedule = new ArrayList<>();
+        if (invoices == null) {
+            if (amount >= 0) {
+                schedule.addAll(defaultSchedule(before, amount, 1));
+            }
+        } else {
+            for (int i = 0; i < invoices.size(); i++) {
+                Invoice invoice = invoices.get(i);
+                String field = "payments[" + i + "]";
+                if (invoice == null) {
+                    problems.add(field, "is required");
+                    continue;
+                }
+                problems.check(invoice.amountMinor() != null && invoice.amountMinor() > 0, field + ".amountMinor",
+                        "must be more than zero");
+                problems.check(invoice.dueOn() != null, field + ".dueOn", "is required");
+                problems.check(invoice.reference() == null || invoice.reference().length() <= 100, field + ".reference",
+                        "must have at most 100 characters");
+                if (invoice.amountMinor() != null && invoice.amountMinor() > 0 && invoice.dueOn() != null) {
+                    schedule.add(new PaymentSchedule.Installment(invoice.amountMinor(), invoice.dueOn(),
+                            invoice.reference() == null || invoice.reference().isBlank() ? null : invoice.reference().strip()));
+                }
+            }
+            if (problems.isEmpty()) {
+                long total = schedule.stream().mapToLong(PaymentSchedule.Installment::amountMinor).sum();
+                problems.check(total == amount, "payments", "add up to " + total + " but the amount won is " + amount
+                        + " (minor units of " + before.currency() + ")");
+            }
+        }
+        problems.throwIfAny();
+        Instant now = clock.instant();
+        Deal after = closed(before, DealStatus.WON, amount, 100, now, null, null, null);
+        write(after, version);
+        for (PaymentSchedule.Installment installment : schedule) {
+            payments.schedule(after, installment);
+        }
+        Deal saved = get(id);
+        Map<String, Change> changes = Changes.between(before, saved, NOT_AUDITED);
+        changes.put("payments", new Change(null, schedule.size()));
+        audit.record("deal", id.value(), "won", changes);
+        timeline.append(new Timeline.Append(subjects(saved), "deal.won", now, "Deal won: " + saved.name(),
+                schedule.size() + (schedule.size() == 1 ? " invoice" : " invoices") + " scheduled", changes, link(saved),
+                new Subject("deal", id.value())));
+        events.publishEvent(new DealWon(saved.id(), saved.accountId(), saved.amountMinor(), saved.currency(), now));
+        return saved;
+    }
+
+    @Transactional
+    Deal lose(DealId id, LostReasonId reasonId, String note, long version) {
+        Deal before = writable(id);
+        requireVersion(before, version);
+        requireOpen(before, "lost");
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        LostReasons.LostReason reason = reasonId == null ? null : lostReasons.find(reasonId).orElse(null);
+        if (reasonId == null) {
+            problems.add("reasonId", "is required: why was the deal lost?");
+        } else if (reason == null || reason.retired()) {
+            problems.add("reasonId", "is not one of the workspace's lost reasons");
+        }
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        problems.check(cleanNote == null || cleanNote.length() <= 1000, "note", "must have at most 1000 characters");
+        problems.throwIfAny();
+        Instant now = clock.instant();
+        Deal after = closed(before, DealStatus.LOST, before.amountMinor(), 0, now, reason.id(), reason.label(), cleanNote);
+        write(after, version);
+        Deal saved = get(id);
+        Map<String, Change> changes = Changes.between(before, saved, NOT_AUDITED);
+        audit.record("deal", id.value(), "lost", changes);
+        timeline.append(new Timeline.Append(subjects(saved), "deal.lost", now,
+                "Deal lost: " + saved.name() + " — " + reason.label(), cleanNote, changes, link(saved),
+                new Subject("deal", id.value())));
+        events.publishEvent(new DealLost(saved.id(), saved.accountId(), reason.label(), now));
+        return saved;
+    }
+
+    /** Opens a won or lost deal again; a won deal's unpaid invoices go, a paid one forbids it. */
+    @Transactional
+    Deal reopen(DealId id, long version) {
+        Deal before = writable(id);
+        requireVersion(before, version);
+        if (before.isOpen()) {
+            throw new Conflict("«" + before.name() + "» is already open");
+        }
+        if (payments.ofDeal(id).stream().anyMatch(Payment::paid)) {
+            throw new Conflict("«" + before.name() + "» has paid invoices; it cannot be reopened");
+        }
+        payments.deleteUnpaid(id);
+        Pipeline pipeline = pipelines.get(before.pipelineId());
+        Pipeline.Stage stage = pipeline.stage(before.stageId()).filter(Pipeline.Stage::takesDeals)
+                .orElseGet(pipeline::firstStage);
+        Instant now = clock.instant();
+        Deal after = new Deal(before.id(), before.name(), before.accountId(), before.contacts(), before.amountMinor(),
+                before.currency(), before.probabilitySet() ? before.probability() : stage.probability(),
+                before.probabilitySet(), before.expectedCloseDate(), before.paymentTermsDays(), before.ownerId(),
+                before.origin(), before.sourceLeadId(), DealStatus.OPEN, before.pipelineId(), stage.id(), stage.name(),
+                stage.id().equals(before.stageId()) ? before.stageEnteredAt() : now, now, null, null, null, null, null,
+                null, before.notes(), before.custom(), version, before.createdAt(), now);
+        write(after, version);
+        Deal saved = get(id);
+        Map<String, Change> changes = Changes.between(before, saved, NOT_AUDITED);
+        audit.record("deal", id.value(), "reopened", changes);
+        timeline.append(new Timeline.Append(subjects(saved), "deal.reopened", now, "Deal reopened: " + saved.name(),
+                null, changes, link(saved), new Subject("deal", id.value())));
+        return saved;
+    }
+
+    /**
+     * Every invoice of a won deal is paid: the payment is collected, and a pipeline with a
+     * payment-collected stage (the seven elements) moves the deal there, completing the cycle.
+     */
+    void paymentCollected(DealId id, Instant at) {
+        Deal before = get(id);
+        Pipeline pipeline = pipelines.get(before.pipelineId());
+        Pipeline.Stage target = pipeline.paymentStage().orElse(null);
+        Pipeline.Stage from = pipeline.stage(before.stageId()).orElseThrow();
+        Deal after = new Deal(before.id(), before.name(), before.accountId(), before.contacts(), before.amountMinor(),
+                before.currency(), before.probability(), before.probabilitySet(), before.expectedCloseDate(),
+                before.paymentTermsDays(), before.ownerId(), before.origin(), before.sourceLeadId(), before.status(),
+                before.pipelineId(), target == null ? before.stageId() : target.id(),
+                target == null ? before.stageName() : target.name(),
+                target == null || target.id().equals(from.id()) ? before.stageEnteredAt() : at, at, before.closedAt(),
+                before.closedOn(), before.lostReasonId(), before.lostReason(), before.lostNote(), at, before.notes(),
+                before.custom(), before.version(), before.createdAt(), at);
+        write(after, before.version());
+        Deal saved = get(id);
+        audit.record("deal", id.value(), "payment collected", Map.of("paymentCollectedAt", new Change(null, at)));
+        if (target != null && !target.id().equals(from.id())) {
+            recordMove(before, saved, from, target, at, "payment collected");
+        }
+    }
+
+    /** A paid invoice was marked unpaid again: the payment is no longer collected (the stage stays). */
+    void paymentUncollected(DealId id) {
+        Deal before = get(id);
+        if (before.paymentCollectedAt() == null) {
+            return;
+        }
+        Deal after = new Deal(before.id(), before.name(), before.accountId(), before.contacts(), before.amountMinor(),
+                before.currency(), before.probability(), before.probabilitySet(), before.expectedCloseDate(),
+                before.paymentTermsDays(), before.ownerId(), before.origin(), before.sourceLeadId(), before.status(),
+                before.pipelineId(), before.stageId(), before.stageName(), before.stageEnteredAt(),
+                before.lastActivityAt(), before.closedAt(), before.closedOn(), before.lostReasonId(), before.lostReason(),
+                before.lostNote(), null, before.notes(), before.custom(), before.version(), before.createdAt(),
+                clock.instant());
+        write(after, before.version());
+        audit.record("deal", id.value(), "payment reopened", Map.of("paymentCollectedAt",
+                new Change(before.paymentCollectedAt(), null)));
+    }
+
+    /** Retires a stage, first moving its open deals to {@code moveTo} (recorded like any move). */
+    @Transactional
+    Pipeline retireStage(StageId stage, StageId moveTo, long version) {
+        Pipeline pipeline = pipelines.ofStage(stage);
+        List<Long> open = deals.openInStage(stage);
+        if (!open.isEmpty()) {
+            if (moveTo == null) {
+                throw new InvalidInput("moveTo", "is required: " + open.size() + " open deals are in this stage");
+            }
+            Pipeline.Stage target = pipeline.stage(moveTo).orElseThrow(() -> new InvalidInput("moveTo",
+                    "is not a stage of the pipeline «" + pipeline.name() + "»"));
+            if (target.id().equals(stage) || !target.takesDeals()) {
+                throw new InvalidInput("moveTo", "must be another stage of the pipeline that takes deals");
+            }
+            for (Long deal : open) {
+                moveBySystem(new DealId(deal), moveTo, "stage retired");
+            }
+        }
+        return pipelines.setRetired(stage, true, version);
+    }
+
+    private static void checkTakesDeals(Pipeline.Stage stage, String field) {
+        if (stage.retired()) {
+            throw new InvalidInput(field, "is the retired stage «" + stage.name() + "», which takes no more deals");
+        }
+        if (stage.collectsPayment()) {
+            throw new InvalidInput(field, "«" + stage.name()
+                    + "» is reached when the payments of a won deal are collected: win the deal and record its payments");
+        }
+    }
+
+    private Deal closed(Deal d, DealStatus status, long amount, int probability, Instant now, LostReasonId reason,
+            String reasonLabel, String note) {
+        return new Deal(d.id(), d.name(), d.accountId(), d.contacts(), amount, d.currency(), probability,
+                d.probabilitySet(), d.expectedCloseDate(), d.paymentTermsDays(), d.ownerId(), d.origin(), d.sourceLeadId(),
+                status, d.pipelineId(), d.stageId(), d.stageName(), d.stageEnteredAt(), now, now,
+                Actors.current().today(clock), reason, reasonLabel, note, null, d.notes(), d.custom(), d.version(),
+                d.createdAt(), now);
+    }
+
+    private void write(Deal deal, long version) {
+        if (!deals.update(deal, version, clock.millis())) {
+            throw new StaleVersion("The deal", get(deal.id()).version());
+        }
+    }
+
+    private static void requireVersion(Deal deal, long version) {
+        if (deal.version() != version) {
+            throw new StaleVersion("The deal «" + deal.name() + "»", deal.version());
+        }
+    }
+
+    private static void requireOpen(Deal deal, String outcome) {
+        if (!deal.isOpen()) {
+            throw new Conflict("«" + deal.name() + "» is already " + deal.status().name().toLowerCase()
+                    + "; it cannot be " + outcome + " again");
+        }
+    }
+
+    // --- validation -------------------------------------------------------------------------
+
+    private record Checked(DealId id, String name, Account account, List<Deal.DealContact> contacts, long amount,
+            String currency, int probability, boolean probabilitySet, LocalDate expectedClose, int terms, UserId owner,
+            DealOrigin origin, Pipeline pipeline, Pipeline.Stage stage, String notes, Map<String, Object> custom) {
+    }
+
+    /** Checks every field, naming each bad one. */
+    private Checked validated(DealId id, DealInput input, Deal before) {
+        Actor actor = Actors.current();
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        String name = input.name() == null ? "" : input.name().strip();
+        problems.check(!name.isEmpty() && name.length() <= 300, "name", "is required (at most 300 characters)");
+        Account account = null;
+        if (input.accountId() == null) {
+            problems.add("accountId", "is required");
+        } else {
+            account = parties.account(input.accountId()).orElse(null);
+            if (account == null || !actor.canRead(account.ownerId() == null ? null : account.ownerId().value())) {
+                problems.add("accountId", "is not an account you can see");
+            }
+        }
+        List<Deal.DealContact> contacts = input.contacts() == null ? List.of() : input.contacts();
+        List<ContactId> contactIds = new ArrayList<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            Deal.DealContact contact = contacts.get(i);
+            if (contact == null || contact.contactId() == null) {
+                problems.add("contacts[" + i + "].contactId", "is required");
+            } else if (contactIds.contains(contact.contactId())) {
+                problems.add("contacts[" + i + "].contactId", "is on the deal twice");
+            } else {
+                contactIds.add(contact.contactId());
+            }
+        }
+        var found = parties.contacts(contactIds);
+        for (int i = 0; i < contacts.size(); i++) {
+            Deal.DealContact contact = contacts.get(i);
+            if (contact != null && contact.contactId() != null && !found.containsKey(contact.contactId())) {
+                problems.add("contacts[" + i + "].contactId", "is not a contact of this workspace");
+            }
+        }
+        long amount = input.amountMinor() == null ? 0 : input.amountMinor();
+        problems.check(amount >= 0, "amountMinor", "must not be negative");
+        String currency = settings.currencyFor(problems, "currency", input.currency());
+        Integer probability = input.probability();
+        problems.check(probability == null || (probability >= 0 && probability <= 100), "probability",
+                "must be a percentage between 0 and 100");
+        int terms = input.paymentTermsDays() == null ? settings.current().defaultPaymentTerms() : input.paymentTermsDays();
+        problems.check(terms >= 0 && terms <= 3650, "paymentTermsDays", "must be between 0 and 3650 days");
+        UserId owner = input.ownerId();
+        if (owner == null) {
+            problems.add("ownerId", "is required");
+        } else if (before == null || !owner.equals(before.ownerId())) {
+            UserSummary user = directory.user(owner).filter(UserSummary::active).orElse(null);
+            if (user == null) {
+                problems.add("ownerId", "is not an active user of this workspace");
+            } else if (user.role() == Role.STAFF) {
+                problems.add("ownerId", "is staff; deals are owned by people who sell");
+            } else if (!actor.canWrite(owner.value())) {
+                problems.add("ownerId", "is outside your team: you could no longer work on the deal");
+            }
+        }
+        DealOrigin origin = input.origin() == null ? DealOrigin.NEW_BUSINESS : input.origin();
+        Pipeline pipeline = null;
+        Pipeline.Stage stage = null;
+        PipelineId pipelineId = input.pipelineId();
+        if (pipelineId == null && input.stageId() != null) {
+            pipelineId = pipelines.all().stream().filter(p -> p.stage(input.stageId()).isPresent()).map(Pipeline::id)
+                    .findFirst().orElse(null);
+            if (pipelineId == null) {
+                problems.add("stageId", "is not a stage of this workspace");
+            }
+        }
+        if (pipelineId == null) {
+            pipelineId = before != null ? before.pipelineId() : pipelines.defaultPipeline().id();
+        }
+        PipelineId wanted = pipelineId;
+        pipeline = pipelines.all().stream().filter(p -> p.id().equals(wanted)).findFirst().orElse(null);
+        if (pipeline == null) {
+            problems.add("pipelineId", "is not a pipeline of this workspace");
+        } else if (pipeline.archived() && (before == null || !before.pipelineId().equals(pipeline.id()))) {
+            problems.add("pipelineId", "is archived and takes no new deals");
+        } else if (problems.has("stageId")) {
+            stage = null;
+        } else if (input.stageId() == null) {
+            stage = before != null && before.pipelineId().equals(pipeline.id()) ? pipeline.stage(before.stageId()).orElseThrow()
+                    : origin == DealOrigin.REPEAT ? pipeline.repeatStage() : pipeline.firstStage();
+        } else {
+            stage = pipeline.stage(input.stageId()).orElse(null);
+            if (stage == null) {
+                problems.add("stageId", "is not a stage of the pipeline «" + pipeline.name() + "»");
+            } else if (before == null || !stage.id().equals(before.stageId())) {
+                try {
+                    checkTakesDeals(stage, "stageId");
+                } catch (InvalidInput e) {
+                    problems.add("stageId", e.messageFor("stageId"));
+                }
+            }
+        }
+        String notes = input.notes() == null || input.notes().isBlank() ? null : input.notes().strip();
+        problems.check(notes == null || notes.length() <= 20_000, "notes", "must have at most 20000 characters");
+        Map<String, Object> custom = Map.of();
+        try {
+            custom = customFields.validate("deal", before == null ? Map.of() : before.custom(),
+                    input.custom() == null ? Map.of() : input.custom(), before == null);
+        } catch (InvalidInput e) {
+            e.problems().forEach(p -> problems.add(p.field(), p.message()));
+        }
+        problems.throwIfAny();
+        boolean probabilitySet = probability != null;
+        int effective = probabilitySet ? probability : stage.probability();
+        return new Checked(id, name, account, contacts, amount, currency, effective, probabilitySet,
+                input.expectedCloseDate(), terms, owner, origin, pipeline, stage, notes, custom);
+    }
+
+    private static DealInput withOwner(DealInput i, UserId owner) {
+        return new DealInput(i.name(), i.accountId(), i.contacts(), i.amountMinor(), i.currency(), i.probability(),
+                i.expectedCloseDate(), i.paymentTermsDays(), owner, i.origin(), i.pipelineId(), i.stageId(), i.notes(),
+                i.custom());
+    }
+
+    static List<Subject> subjects(Deal deal) {
+        List<Subject> subjects = new ArrayList<>();
+        subjects.add(subject(deal));
+        subjects.add(new Subject("account", deal.accountId().value()));
+        deal.contacts().forEach(c -> subjects.add(new Subject("contact", c.contactId().value())));
+        return subjects;
+    }
+
+    static Subject subject(Deal deal) {
+        return new Subject("deal", deal.id().value());
+    }
+
+    static String link(Deal deal) {
+        return "/deals/" + deal.id().value();
+    }
+
+}

@@ -1,0 +1,53 @@
+package app.tickler.sales;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import app.tickler.party.AccountsMerged;
+import app.tickler.party.ContactsMerged;
+import app.tickler.party.PartyRemoved;
+
+/**
+ * Keeps the sales records pointing at live parties, in the transaction of the merge or removal:
+ * merged duplicates hand their leads, deals and payments to the survivor; a purged account takes
+ * its deals with it, a removed person leaves the deals and leads that named them.
+ */
+@Component
+class PartyChanges {
+
+    private final LeadRepository leads;
+    private final DealRepository deals;
+    private final app.tickler.platform.timeline.Timeline timeline;
+
+    PartyChanges(LeadRepository leads, DealRepository deals, app.tickler.platform.timeline.Timeline timeline) {
+        this.leads = leads;
+        this.deals = deals;
+        this.timeline = timeline;
+    }
+
+    @EventListener
+    void on(AccountsMerged merged) {
+        leads.repointAccount(merged.from(), merged.into());
+        deals.repointAccount(merged.from(), merged.into());
+    }
+
+    @EventListener
+    void on(ContactsMerged merged) {
+        leads.repointContact(merged.from(), merged.into());
+        deals.repointContact(merged.from(), merged.into());
+    }
+
+    @EventListener
+    void on(PartyRemoved removed) {
+        if (removed.account() != null) {
+            java.util.List<Long> gone = deals.ofAccount(removed.account());
+            gone.forEach(deal -> timeline.erase(new app.tickler.platform.timeline.TimelineEntry.Subject("deal", deal)));
+            deals.delete(gone);
+            leads.forgetAccount(removed.account());
+        }
+        if (removed.contact() != null) {
+            deals.removeContact(removed.contact());
+            leads.forgetContact(removed.contact());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package app.tickler.sales;
+
+import app.tickler.platform.EntityId;
+
+public record PaymentId(long value) implements EntityId {
+}

@@ -1,0 +1,209 @@
+package app.tickler.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.tickler.Fixtures;
+import app.tickler.MutableClock;
+import app.tickler.TestUser;
+import app.tickler.TestWorkspace;
+import app.tickler.TicklerTest;
+import app.tickler.identity.UserId;
+import app.tickler.party.Account;
+import app.tickler.party.AccountId;
+import app.tickler.party.AccountInput;
+import app.tickler.party.AccountsMerged;
+import app.tickler.party.Contact;
+import app.tickler.party.ContactInput;
+import app.tickler.party.ContactsMerged;
+import app.tickler.party.Parties;
+import app.tickler.party.PartyRemoved;
+import app.tickler.platform.security.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The facade other modules use, the events the module publishes, and its answers to party merges and removals. */
+@TicklerTest
+@RecordApplicationEvents
+class SalesCycleTests {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    Parties parties;
+    @Autowired
+    SalesCycle sales;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    ApplicationEvents events;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    TransactionTemplate transactions;
+
+    Calls calls;
+    SalesTestData data;
+
+    @BeforeEach
+    void setUp() {
+        calls = new Calls(mvc, json);
+        data = new SalesTestData(calls);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.useSystemTime();
+    }
+
+    private static DealId id(JsonNode deal) {
+        return new DealId(Long.parseLong(deal.get("id").asString()));
+    }
+
+    @Test
+    void rulesMoveDealsAndQualifyLeadsThroughTheFacade() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String account = data.account(rep, parties, "Facade Co");
+        JsonNode deal = data.deal(rep, account, null, null, 100);
+        JsonNode pipeline = data.pipeline(rep, "Five-phase cycle");
+        rep.run(() -> {
+            DealSummary summary = sales.deal(id(deal)).orElseThrow();
+            assertThat(summary.stageName()).isEqualTo("Qualification");
+            assertThat(sales.stages(summary.pipelineId())).extracting(StageSummary::name)
+                    .containsExactly("Qualification", "Prospecting", "Proposal", "Closing", "Follow-up");
+            sales.advance(summary.id(), "ready to buy");
+            assertThat(sales.deal(summary.id()).orElseThrow().stageName()).isEqualTo("Prospecting");
+            DealSummary back = sales.moveDeal(summary.id(), new StageId(Long.parseLong(SalesTestData.stage(pipeline,
+                    "Qualification"))), "customer went quiet");
+            assertThat(back.stageName()).isEqualTo("Qualification");
+            assertThat(sales.deals(List.of(summary.id()))).containsKey(summary.id());
+            DealSummary repeat = sales.createRepeatDeal(new AccountId(Long.parseLong(account)), "Again", new UserId(rep.id()));
+            assertThat(repeat.origin()).isEqualTo(DealOrigin.REPEAT);
+            assertThat(repeat.stageName()).isEqualTo("Proposal");
+            assertThat(sales.dealsOf(new AccountId(Long.parseLong(account)))).hasSize(2);
+        });
+        assertThat(events.stream(DealStageChanged.class).filter(e -> e.deal().equals(id(deal))))
+                .extracting(DealStageChanged::progressed).containsExactly(true, true, false);
+
+        JsonNode lead = calls.create(rep, "/api/v1/leads", Map.of("lastName", "Ready", "ownerId", Long.toString(rep.id())));
+        LeadId leadId = new LeadId(Long.parseLong(lead.get("id").asString()));
+        rep.run(() -> {
+            sales.advanceLead(leadId, "ready to buy");
+            assertThat(sales.lead(leadId).orElseThrow().status()).isEqualTo(LeadStatus.QUALIFIED);
+            assertThat(sales.leads(List.of(leadId))).containsKey(leadId);
+        });
+        assertThat(events.stream(LeadCreated.class)).anySatisfy(e -> assertThat(e.lead()).isEqualTo(leadId));
+    }
+
+    @Test
+    void cycleLengthAndTimeInStageComeFromTheHistory() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String account = data.account(rep, parties, "Stats Co");
+        JsonNode pipeline = data.pipeline(rep, "Five-phase cycle");
+        String pipelineId = pipeline.get("id").asString();
+        clock.set(Instant.parse("2026-01-05T09:00:00Z"));
+        JsonNode first = data.deal(rep, account, null, null, 1_000);
+        JsonNode second = data.deal(rep, account, null, null, 3_000);
+        JsonNode third = data.deal(rep, account, null, null, 500);
+        clock.advance(Duration.ofDays(2));
+        JsonNode moved = calls.post(rep, "/api/v1/deals/" + first.get("id").asString() + "/move", Map.of("stageId",
+                SalesTestData.stage(pipeline, "Proposal"), "version", first.get("version").asLong()));
+        clock.advance(Duration.ofDays(8));
+        calls.post(rep, "/api/v1/deals/" + first.get("id").asString() + "/win", Map.of("version", moved.get("version").asLong()));
+        clock.advance(Duration.ofDays(10));
+        calls.post(rep, "/api/v1/deals/" + second.get("id").asString() + "/win", Map.of("version", second.get("version").asLong()));
+        String reason = calls.get(rep, "/api/v1/lost-reasons").get("items").get(1).get("id").asString();
+        calls.post(rep, "/api/v1/deals/" + third.get("id").asString() + "/lose", Map.of("version", third.get("version").asLong(),
+                "reasonId", reason));
+
+        JsonNode stats = calls.get(rep, "/api/v1/pipelines/" + pipelineId + "/statistics?since=2026-01-01");
+        assertThat(stats.get("won").asLong()).isEqualTo(2);
+        assertThat(stats.get("lost").asLong()).isEqualTo(1);
+        assertThat(stats.get("winRatePercent").asInt()).isEqualTo(67);
+        assertThat(stats.get("averageCycleDays").asDouble()).isEqualTo(15.0);
+        assertThat(stats.get("timeInStage").get(0).get("averageDays").asDouble()).isEqualTo(2.0);
+        assertThat(stats.get("lostReasons").get(0).get("count").asLong()).isEqualTo(1);
+        assertThat(events.stream(DealWon.class)).hasSize(2);
+        assertThat(events.stream(DealLost.class)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo("Chose a competitor"));
+    }
+
+    @Test
+    void mergedPartiesHandTheirDealsAndLeadsToTheSurvivorAndRemovedOnesTakeThemAlong() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser admin = acme.admin();
+        Account duplicate = admin.call(() -> parties.createAccount(AccountInput.named("Dup GmbH")));
+        Account survivor = admin.call(() -> parties.createAccount(AccountInput.named("Survivor GmbH")));
+        Contact ann = admin.call(() -> parties.createContact(ContactInput.named("Ann", "Dup")));
+        Contact anna = admin.call(() -> parties.createContact(ContactInput.named("Anna", "Dup")));
+        JsonNode deal = calls.create(admin, "/api/v1/deals", Map.of("name", "Merge me", "accountId",
+                Long.toString(duplicate.id().value()), "contacts", List.of(Map.of("contactId", Long.toString(ann.id().value())),
+                        Map.of("contactId", Long.toString(anna.id().value()), "role", "CHAMPION"))));
+        admin.run(() -> transactions.executeWithoutResult(status -> {
+            publisher.publishEvent(new AccountsMerged(duplicate.id(), survivor.id()));
+            publisher.publishEvent(new ContactsMerged(ann.id(), anna.id()));
+        }));
+        JsonNode merged = calls.get(admin, "/api/v1/deals/" + deal.get("id").asString());
+        assertThat(merged.get("accountId").asString()).isEqualTo(Long.toString(survivor.id().value()));
+        assertThat(merged.get("contacts")).singleElement().satisfies(c -> {
+            assertThat(c.get("contactId").asString()).isEqualTo(Long.toString(anna.id().value()));
+            assertThat(c.get("role").asString()).isEqualTo("CHAMPION");
+        });
+        admin.run(() -> transactions.executeWithoutResult(status -> {
+            publisher.publishEvent(new PartyRemoved(null, anna.id(), true));
+        }));
+        assertThat(calls.get(admin, "/api/v1/deals/" + deal.get("id").asString()).get("contacts")).isEmpty();
+        admin.run(() -> transactions.executeWithoutResult(status -> {
+            publisher.publishEvent(new PartyRemoved(survivor.id(), null, false));
+        }));
+        calls.expect(404, admin, org.springframework.http.HttpMethod.GET, "/api/v1/deals/" + deal.get("id").asString(), null);
+    }
+
+    @Test
+    void claimsConversionsAndPaymentsAreAnnounced() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        JsonNode lead = calls.create(acme.admin(), "/api/v1/leads", Map.of("firstName", "Eve", "lastName", "Event",
+                "company", "Eventful " + System.nanoTime()));
+        String id = lead.get("id").asString();
+        JsonNode claimed = calls.post(rep, "/api/v1/leads/" + id + "/claim", null);
+        JsonNode converted = calls.post(rep, "/api/v1/leads/" + id + "/convert", Map.of("version", claimed.get("version").asLong(),
+                "deal", Map.of("amountMinor", 900)));
+        JsonNode deal = converted.get("deal");
+        JsonNode won = calls.post(rep, "/api/v1/deals/" + deal.get("id").asString() + "/win", Map.of("version",
+                deal.get("version").asLong()));
+        JsonNode invoice = calls.get(rep, "/api/v1/payments?dealId=" + deal.get("id").asString()).get("items").get(0);
+        calls.post(rep, "/api/v1/payments/" + invoice.get("id").asString() + "/paid", Map.of("version", invoice.get("version").asLong()));
+        LeadId leadId = new LeadId(Long.parseLong(id));
+        assertThat(events.stream(LeadClaimed.class)).anySatisfy(e -> assertThat(e.lead()).isEqualTo(leadId));
+        assertThat(events.stream(LeadConverted.class)).singleElement().satisfies(e -> {
+            assertThat(e.deal()).isEqualTo(id(deal));
+            assertThat(e.account().value()).isEqualTo(Long.parseLong(converted.get("accountId").asString()));
+        });
+        assertThat(events.stream(DealCreated.class)).anySatisfy(e -> assertThat(e.deal()).isEqualTo(id(deal)));
+        assertThat(events.stream(DealWon.class)).singleElement().satisfies(e -> assertThat(e.amountMinor()).isEqualTo(900));
+        assertThat(events.stream(PaymentReceived.class)).singleElement()
+                .satisfies(e -> assertThat(e.dealFullyPaid()).isTrue());
+        assertThat(won.get("status").asString()).isEqualTo("WON");
+    }
+}
