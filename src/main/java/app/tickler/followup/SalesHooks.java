@@ -14,13 +14,14 @@ import app.tickler.platform.Paging;
  * Every place where the follow-up engine meets the sales cycle (leads, deals, pipelines), in one
  * class, so that the sales module can be wired in without touching the rest of the engine.
  *
- * <p>Outgoing — what the engine asks of sales — goes through {@link Sales}, which the sales module
- * implements as one bean (the engine cannot call the sales module directly: sales depends on it).
- * Until such a bean exists a lead or deal id cannot be verified and is refused with a 400 naming the
- * field; everything without one works as usual.
+ * <p>Outgoing — what the engine asks of sales — goes through {@link Sales}, implemented as one bean
+ * by whichever side holds the adapter (docs/modules/followup.md, "The sales integration"), so that the
+ * dependency between the two modules points one way only. Until such a bean exists a lead or deal id
+ * cannot be verified and is refused with a 400 naming the field; everything without one works as usual.
  *
- * <p>Incoming — what sales tells the engine — are the public methods below, to be called by the sales
- * module when a deal is won or lost, a lead is closed, or an amount changes.
+ * <p>Incoming — what sales tells the engine — are the public methods below, to be called when a deal
+ * is won or lost, a lead is closed, or an amount changes (from the sales module, or from listeners of
+ * its events in the adapter).
  */
 @Service
 public class SalesHooks {

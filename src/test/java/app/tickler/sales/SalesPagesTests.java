@@ -90,7 +90,7 @@ class SalesPagesTests {
         assertThat(page(acme.admin(), "/settings/lead-pool")).contains("/forms/leads/");
         assertThat(mvc.perform(get("/settings/pipelines").with(rep.browser())).andReturn().getResponse().getStatus()).isEqualTo(403);
         assertThat(mvc.perform(get("/deals/new").with(staff.browser())).andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(page(rep, "/")).contains("href=\"/pipeline\"", "href=\"/leads\"");
+        assertThat(page(rep, "/today")).contains("href=\"/pipeline\"", "href=\"/leads\"");
     }
 
     @Test
