@@ -27,9 +27,11 @@ public class FollowUps {
     private final Enrolments enrolments;
     private final Cadences cadences;
     private final Attempts attempts;
+    private final DealClosings closings;
 
     FollowUps(TouchLog touchLog, TouchRepository touches, Planner planner, FollowUpRepository followUps,
-            Enrolments enrolments, Cadences cadences, Attempts attempts) {
+            Enrolments enrolments, Cadences cadences, Attempts attempts, DealClosings closings) {
+        this.closings = closings;
         this.touchLog = touchLog;
         this.touches = touches;
         this.planner = planner;
@@ -63,6 +65,11 @@ public class FollowUps {
     }
 
     /** Attempts made on a record since the customer last responded. */
+    /** The attempt of the chase at which a deal was won or lost; null while it is open. */
+    public Integer closingAttempt(app.tickler.sales.DealId deal) {
+        return closings.attemptOf(deal.value());
+    }
+
     public int currentAttempt(Subject subject) {
         return attempts.current(subject);
     }

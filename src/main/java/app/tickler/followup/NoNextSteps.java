@@ -37,7 +37,7 @@ class NoNextSteps {
         return switch (type == null ? "account" : type) {
             case "account" -> accounts(paging);
             case "contact" -> contacts(paging);
-            case "lead", "deal" -> sales.openLeadsAndDealsWithoutNextStep(paging);
+            case "lead", "deal" -> sales.openLeadsAndDealsWithoutNextStep(type, paging);
             default -> throw new InvalidInput("type", "must be account, contact, lead or deal");
         };
     }

@@ -43,8 +43,8 @@ public class SalesHooks {
         /** A touch's outcome came with a stage move of the deal; refuse an unknown stage with InvalidInput on "stage". */
         void moveStage(long dealId, String stage);
 
-        /** Open leads and open deals without an open follow-up, for the no-next-step list. */
-        Page<NoNextStep> openWithoutNextStep(Paging paging);
+        /** Open leads ({@code type} lead) or open deals ({@code type} deal) without an open follow-up. */
+        Page<NoNextStep> openWithoutNextStep(String type, Paging paging);
     }
 
     private final ObjectProvider<Sales> sales;
@@ -112,9 +112,9 @@ public class SalesHooks {
     }
 
     /** Open leads and deals without a next step; empty without the sales module. */
-    Page<NoNextStep> openLeadsAndDealsWithoutNextStep(Paging paging) {
+    Page<NoNextStep> openLeadsAndDealsWithoutNextStep(String type, Paging paging) {
         Sales module = sales.getIfAvailable();
-        return module == null ? new Page<>(List.of(), null) : module.openWithoutNextStep(paging);
+        return module == null ? new Page<>(List.of(), null) : module.openWithoutNextStep(type, paging);
     }
 
     // --- incoming ---------------------------------------------------------------------------------

@@ -198,6 +198,9 @@ class Deals {
             recordMove(before, saved, pipelines.ofStage(before.stageId()).stage(before.stageId()).orElseThrow(),
                     checked.stage(), now, null);
         }
+        if (saved.amountMinor() != before.amountMinor() || !saved.currency().equals(before.currency())) {
+            events.publishEvent(new DealAmountChanged(saved.id(), saved.amountMinor(), saved.currency()));
+        }
         return saved;
     }
 
