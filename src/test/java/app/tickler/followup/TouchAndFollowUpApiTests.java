@@ -163,7 +163,7 @@ class TouchAndFollowUpApiTests {
         JsonNode lead = call(post("/api/v1/touches").content("""
                 {"channel":"CALL","leadId":"42"}"""), rep, 400);
         assertThat(lead.at("/errors/0/field").asString()).isEqualTo("leadId");
-        assertThat(lead.at("/errors/0/message").asString()).contains("cannot be verified");
+        assertThat(lead.at("/errors/0/message").asString()).contains("is not a lead you can see");
         assertThat(call(get("/api/v1/follow-ups?contactId=" + roofs.contactId()), rep, 200).at("/items").size()).isZero();
         assertThat(call(get("/api/v1/touches?contactId=" + roofs.contactId()), rep, 200).at("/items").size()).isZero();
     }
