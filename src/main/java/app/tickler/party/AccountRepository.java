@@ -160,6 +160,13 @@ class AccountRepository {
         return findAll(ids).stream().filter(a -> !a.inTrash()).toList();
     }
 
+    /** Live accounts with this match key of the name or this domain, for matching on import. */
+    List<Long> withKey(String column, String key) {
+        return jdbc.sql("SELECT id FROM accounts WHERE workspace_id = :workspace AND deleted_at IS NULL AND "
+                        + (column.equals("domain") ? "domain" : "name_key") + " = :key ORDER BY id LIMIT 2")
+                .param("workspace", workspace()).param("key", key).query(Long.class).list();
+    }
+
     /** Live accounts whose name key starts like the candidate's, for near-identical names. */
     List<Account> namedLike(long exceptId, String nameKeyPrefix) {
         List<Long> ids = jdbc.sql("""
