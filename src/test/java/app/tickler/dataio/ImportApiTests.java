@@ -29,6 +29,8 @@ import app.tickler.TicklerTest;
 import app.tickler.party.Contact;
 import app.tickler.party.ContactId;
 import app.tickler.party.ContactInput;
+import app.tickler.party.CustomFieldType;
+import app.tickler.party.CustomFields;
 import app.tickler.party.Parties;
 import app.tickler.platform.security.Role;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +60,8 @@ class ImportApiTests {
     ImportJobs jobs;
     @Autowired
     ImportRunner runner;
+    @Autowired
+    CustomFields customFields;
 
     JsonNode call(AbstractMockHttpServletRequestBuilder<?> request, TestUser user, int expected) throws Exception {
         MvcResult result = mvc.perform(request.with(user.api())).andReturn();
@@ -329,6 +333,68 @@ class ImportApiTests {
                 .content("{\"mappingId\":\"" + saved.get(0).get("id").asString() + "\"}"), rep, 200);
         assertThat(applied.get("mapping").get("0").asString()).isEqualTo("firstName");
         assertThat(applied.get("mapping").get("1").asString()).isEqualTo("email");
+    }
+
+    @Test
+    void salesforceAccountsWithCustomFieldsAreRecognisedAndImported() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser admin = acme.admin();
+        admin.run(() -> customFields.define(new CustomFields.Definition("account", "vat_id", "VAT number",
+                CustomFieldType.TEXT, null, false, null)));
+        JsonNode job = upload(admin, "ACCOUNT", """
+                Id,Name,Website,Industry,NumberOfEmployees,BillingCity,BillingCountry,VAT Number,Owner.Email
+                001A,Roofs Ltd,https://roofs.example,Construction,50,Berlin,Germany,DE123,%s
+                001B,Tiles GmbH,tiles.example,Construction,5,Munich,Germany,,
+                """.formatted(admin.email()));
+        assertThat(job.get("mapping").toString()).isEqualTo(
+                "{\"0\":\"externalId\",\"1\":\"name\",\"2\":\"website\",\"3\":\"industry\",\"4\":\"size\","
+                        + "\"5\":\"city\",\"6\":\"country\",\"7\":\"custom.vat_id\",\"8\":\"owner\"}");
+        JsonNode done = run(admin, job.get("id").asString());
+        assertThat(done.get("created").asLong()).isEqualTo(2);
+        var roofs = admin.call(() -> parties.account(parties.accountsNamed("Roofs Ltd").get(0)).orElseThrow());
+        assertThat(roofs.custom()).containsEntry("vat_id", "DE123");
+        assertThat(roofs.ownerId().value()).isEqualTo(admin.id());
+        assertThat(roofs.domain()).isEqualTo("roofs.example");
+
+        JsonNode again = upload(admin, "ACCOUNT", "Id,Name\n001A,Roofs Renamed\n");
+        settings(admin, again.get("id").asString(), """
+                {"mapping":{"0":"externalId","1":"name"},"duplicates":"UPDATE","matchOn":"EXTERNAL_ID"}""", 200);
+        assertThat(run(admin, again.get("id").asString()).get("updated").asLong()).isEqualTo(1);
+        assertThat(admin.call(() -> parties.account(roofs.id()).orElseThrow().name())).isEqualTo("Roofs Renamed");
+    }
+
+    @Test
+    void doNotContactInTheFileIsKeptAndNeverLiftedByAnImport() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String id = upload(rep, "CONTACT", "Email,FirstName,LastName,HasOptedOutOfEmail\nno@x.example,No,Thanks,true\n")
+                .get("id").asString();
+        run(rep, id);
+        Contact no = contacts(rep).get(0);
+        assertThat(no.doNotContact()).isTrue();
+        String again = upload(rep, "CONTACT", "Email,Title,HasOptedOutOfEmail\nno@x.example,Boss,false\n").get("id").asString();
+        settings(rep, again, """
+                {"mapping":{"0":"email","1":"title","2":"doNotContact"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        run(rep, again);
+        Contact after = rep.call(() -> parties.contact(no.id()).orElseThrow());
+        assertThat(after.title()).isEqualTo("Boss");
+        assertThat(after.doNotContact()).isTrue();
+    }
+
+    @Test
+    void aRepCannotUpdateAColleaguesContactThroughAnImport() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser owner = acme.user(Role.REP, acme.team("North"));
+        TestUser stranger = acme.user(Role.REP, acme.team("South"));
+        owner.call(() -> parties.createContact(new ContactInput("Own", "Er", "Original", List.of(new Contact.Email(
+                "own@x.example", null, true)), null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null)));
+        String id = upload(stranger, "CONTACT", "Email,Title\nown@x.example,Changed\n").get("id").asString();
+        settings(stranger, id, """
+                {"mapping":{"0":"email","1":"title"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        JsonNode done = run(stranger, id);
+        assertThat(done.get("errors").asLong()).isEqualTo(1);
+        assertThat(owner.call(() -> contacts(owner).get(0).title())).isEqualTo("Original");
     }
 
     @Test
