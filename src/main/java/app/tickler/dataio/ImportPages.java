@@ -29,10 +29,12 @@ import app.tickler.platform.security.RepOrAbove;
 class ImportPages {
 
     private final Imports imports;
+    private final VCards vcards;
     private final MessageSource messages;
 
-    ImportPages(Imports imports, MessageSource messages) {
+    ImportPages(Imports imports, VCards vcards, MessageSource messages) {
         this.imports = imports;
+        this.vcards = vcards;
         this.messages = messages;
     }
 
@@ -54,6 +56,23 @@ class ImportPages {
         } catch (InvalidInput problems) {
             model.addAttribute("problems", problems);
             model.addAttribute("text", text);
+            return list(null, model);
+        }
+    }
+
+    @PostMapping("/vcards")
+    String importCards(@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect)
+            throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInput("file", "is empty: choose a vCard file");
+            }
+            VCards.Result result = vcards.importCards(file.getInputStream());
+            redirect.addFlashAttribute("flash", messages.getMessage("vcards.imported",
+                    new Object[] {result.created(), result.skipped()}, LocaleContextHolder.getLocale()));
+            return "redirect:/imports";
+        } catch (InvalidInput problems) {
+            model.addAttribute("problems", problems);
             return list(null, model);
         }
     }
