@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Configuration;
 
 import app.tickler.platform.security.Role;
 import app.tickler.platform.web.NavigationItem;
+import app.tickler.platform.web.SettingsTab;
 
-/** What data in and out adds to the UI: the Import entry of the main navigation. */
+/** What data in and out adds to the UI: the Import entry of the main navigation and the admins' Backup settings tab. */
 @Configuration(proxyBeanMethods = false)
 class DataioWeb {
 
@@ -17,5 +18,10 @@ class DataioWeb {
     @Bean
     NavigationItem importNavigation() {
         return new NavigationItem(80, "nav.imports", "/imports", SELLERS);
+    }
+
+    @Bean
+    SettingsTab backupTab() {
+        return new SettingsTab(90, "backup", "backup.title", "/settings/backup", Set.of(Role.ADMIN));
     }
 }

@@ -29,7 +29,9 @@ final class ImportDownloads {
 
     static void download(HttpServletResponse response, String fileName, String type, Body body) throws IOException {
         response.setContentType(type);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (type.startsWith("text/")) {
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        }
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
         OutputStream out = response.getOutputStream();

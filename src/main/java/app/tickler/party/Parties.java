@@ -29,9 +29,11 @@ public class Parties {
     private final Contacts contacts;
     private final BuyingCentre buyingCentre;
     private final Duplicates duplicates;
+    private final PartySearch search;
 
     Parties(AccountRepository accountRows, ContactRepository contactRows, Accounts accounts, Contacts contacts,
-            BuyingCentre buyingCentre, Duplicates duplicates) {
+            BuyingCentre buyingCentre, Duplicates duplicates, PartySearch search) {
+        this.search = search;
         this.accountRows = accountRows;
         this.contactRows = contactRows;
         this.accounts = accounts;
@@ -215,6 +217,28 @@ public class Parties {
 
     public Page<Account> accountList(Map<String, String> filters, Paging paging) {
         return accounts.list(ListParams.filter(filters), ListParams.sort(filters.get("sort")), paging);
+    }
+
+    /**
+     * Rebuilds the search index of the caller's workspace from its records, after a restore: SQLite
+     * keeps it in a table of its own; PostgreSQL's search text is a column of the records themselves.
+     */
+    @Transactional
+    public void rebuildSearchIndex() {
+        if (search.inline()) {
+            return;
+        }
+        long after = 0;
+        List<Long> ids;
+        while (!(ids = accountRows.liveIdsAfter(after, 500)).isEmpty()) {
+            accountRows.findAll(ids).forEach(search::written);
+            after = ids.get(ids.size() - 1);
+        }
+        after = 0;
+        while (!(ids = contactRows.liveIdsAfter(after, 500)).isEmpty()) {
+            contactRows.findAll(ids).forEach(search::written);
+            after = ids.get(ids.size() - 1);
+        }
     }
 
     // --- duplicates -------------------------------------------------------------------------
