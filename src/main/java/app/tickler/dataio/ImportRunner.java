@@ -40,6 +40,8 @@ import app.tickler.party.ContactInput;
 import app.tickler.party.CustomField;
 import app.tickler.party.Parties;
 import app.tickler.platform.InvalidInput;
+import app.tickler.platform.database.DatabaseMaintenance;
+import app.tickler.platform.database.Dialect;
 import app.tickler.platform.security.Actor;
 import app.tickler.platform.security.Actors;
 import de.siegmar.fastcsv.reader.CsvParseException;
@@ -60,6 +62,8 @@ class ImportRunner implements DisposableBean {
     static final int BATCH = 500;
 
     private final ImportRepository imports;
+    private final DatabaseMaintenance maintenance;
+    private final Dialect dialect;
     private final ImportFields fields;
     private final Parties parties;
     private final Directory directory;
@@ -75,8 +79,11 @@ class ImportRunner implements DisposableBean {
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     ImportRunner(ImportRepository imports, ImportFields fields, Parties parties, Directory directory, JsonMapper json,
-            Clock clock, PlatformTransactionManager transactionManager, @Value("${tickler.data-dir}") String dataDir) {
+            Clock clock, PlatformTransactionManager transactionManager, DatabaseMaintenance maintenance, Dialect dialect,
+            @Value("${tickler.data-dir}") String dataDir) {
         this.imports = imports;
+        this.maintenance = maintenance;
+        this.dialect = dialect;
         this.fields = fields;
         this.parties = parties;
         this.directory = directory;
@@ -187,6 +194,7 @@ class ImportRunner implements DisposableBean {
         if (after.status() == ImportStatus.RUNNING) {
             imports.status(id, ImportStatus.RUNNING, ImportStatus.DONE, clock.millis());
         }
+        maintenance.afterBulkWrite();
     }
 
     /**
@@ -205,6 +213,7 @@ class ImportRunner implements DisposableBean {
                 records.next();
             }
             List<CsvRecord> batch = new ArrayList<>(BATCH);
+            long batches = 0;
             while (true) {
                 batch.clear();
                 while (batch.size() < BATCH && records.hasNext()) {
@@ -222,6 +231,13 @@ class ImportRunner implements DisposableBean {
                     return failedLines;
                 }
                 failedLines += batch(context, batch, dryRun);
+                batches++;
+                // PostgreSQL plans the import's lookups (by email, by name) with the statistics of tables
+                // that were small when it started: refresh them as the tables grow, after batches 1, 4, 16…
+                if (dialect == Dialect.POSTGRESQL && Long.bitCount(batches) == 1
+                        && Long.numberOfTrailingZeros(batches) % 2 == 0) {
+                    maintenance.afterBulkWrite();
+                }
             }
         }
     }
