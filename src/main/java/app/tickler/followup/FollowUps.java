@@ -92,4 +92,18 @@ public class FollowUps {
     public void notify(app.tickler.identity.UserId user, String kind, String title, String link) {
         notifications.notify(user.value(), kind, title, link);
     }
+
+    /** The workspace's cadences in use (not archived), for pickers in other modules' settings. */
+    public List<Cadence> cadences() {
+        return cadences.all(false);
+    }
+
+    /**
+     * Enrols contacts in a cadence (the onboarding plan after a win); whoever cannot be enrolled —
+     * already in a cadence, do-not-contact — is left out, the others are enrolled.
+     */
+    @Transactional
+    public List<Enrolment> enrolAll(CadenceId cadence, List<ContactId> contacts, app.tickler.identity.UserId owner) {
+        return enrolments.enrolAll(cadence, contacts, owner, null).enrolled();
+    }
 }
