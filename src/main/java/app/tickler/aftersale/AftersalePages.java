@@ -187,6 +187,53 @@ class AftersalePages {
     }
 
     @RepOrAbove
+    @GetMapping("/installed-products/{id}/edit")
+    String editInstalled(@PathVariable long id, Model model) {
+        InstalledProduct installed = base.installed(new InstalledProductId(id));
+        model.addAttribute("account", parties.visibleAccount(installed.accountId()));
+        model.addAttribute("products", base.products(null, Paging.first(Paging.MAX_LIMIT)).items());
+        model.addAttribute("form", new InstalledForm(id, Long.toString(installed.productId().value()),
+                Integer.toString(installed.quantity()), text(installed.installDate()), text(installed.warrantyEnd()),
+                text(installed.serviceEnd()), text(installed.endOfLife()), installed.notes()));
+        model.addAttribute("version", installed.version());
+        return "aftersale/installed-form";
+    }
+
+    @RepOrAbove
+    @PostMapping("/installed-products/{id}")
+    String updateInstalled(@PathVariable long id, @RequestParam long version,
+            @RequestParam(required = false) String productId, @RequestParam(required = false) String quantity,
+            @RequestParam(required = false) String installDate, @RequestParam(required = false) String warrantyEnd,
+            @RequestParam(required = false) String serviceEnd, @RequestParam(required = false) String endOfLife,
+            @RequestParam(required = false) String notes, Model model, RedirectAttributes redirect,
+            HttpServletRequest request) {
+        InstalledProduct installed = base.installed(new InstalledProductId(id));
+        try {
+            InvalidInput.Collector problems = new InvalidInput.Collector();
+            InstalledBase.InstalledInput input = new InstalledBase.InstalledInput(null, productId(problems, productId),
+                    number(problems, "quantity", quantity), date(problems, "installDate", installDate),
+                    date(problems, "warrantyEnd", warrantyEnd), date(problems, "serviceEnd", serviceEnd),
+                    date(problems, "endOfLife", endOfLife), null, notes);
+            problems.throwIfAny();
+            base.update(installed.id(), input, version);
+        } catch (InvalidInput problems) {
+            model.addAttribute("problems", problems);
+            model.addAttribute("account", parties.visibleAccount(installed.accountId()));
+            model.addAttribute("products", base.products(null, Paging.first(Paging.MAX_LIMIT)).items());
+            model.addAttribute("form", new InstalledForm(id, productId, quantity, installDate, warrantyEnd, serviceEnd,
+                    endOfLife, notes));
+            model.addAttribute("version", version);
+            return "aftersale/installed-form";
+        }
+        redirect.addFlashAttribute("flash", message("installed.saved", request));
+        return "redirect:/accounts/" + installed.accountId().value();
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    @RepOrAbove
     @PostMapping("/installed-products/{id}/delete")
     String remove(@PathVariable long id, RedirectAttributes redirect, HttpServletRequest request) {
         InstalledProduct installed = base.installed(new InstalledProductId(id));

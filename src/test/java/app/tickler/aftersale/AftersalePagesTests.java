@@ -74,6 +74,17 @@ class AftersalePagesTests {
                 .param("productId", Long.toString(product)).param("quantity", "3").param("installDate", install.toString()))
                 .andExpect(redirectedUrl(accountPage));
         assertThat(page(accountPage, rep)).contains(install.plusMonths(24).toString());
+        long installed = jdbc.sql("SELECT id FROM installed_products WHERE workspace_id = :w").param("w", acme.id())
+                .query(Long.class).single();
+        assertThat(page("/installed-products/" + installed + "/edit", rep)).contains(install.toString());
+        String badEdit = mvc.perform(post("/installed-products/" + installed).with(rep.browser()).param("version", "0")
+                        .param("productId", Long.toString(product)).param("installDate", install.toString())
+                        .param("endOfLife", install.minusDays(1).toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(badEdit).contains("is before the install date");
+        mvc.perform(post("/installed-products/" + installed).with(rep.browser()).param("version", "0")
+                .param("productId", Long.toString(product)).param("quantity", "4").param("installDate", install.toString()))
+                .andExpect(redirectedUrl(accountPage));
 
         assertThat(page("/installed-base?within=30", rep)).contains("Nothing ends in this period.");
         assertThat(page("/installed-base?within=90", rep)).contains("Roofs Ltd").contains("Warranty");
