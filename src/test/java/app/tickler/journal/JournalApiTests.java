@@ -99,11 +99,13 @@ class JournalApiTests {
         assertThat(day.get("day").asString()).isEqualTo(today());
         assertThat(day.get("editable").asBoolean()).isTrue();
         List<String> kinds = day.get("items").findValuesAsString("kind");
-        assertThat(kinds).containsExactly("LEVEL_CHANGE", "TOUCH", "FOLLOW_UP_SNOOZED");
-        assertThat(day.at("/items/1/summary").asString()).contains("Call").contains("Ann Baker (Roofs Ltd)")
+        // the first touch also brings the customer into the relationship cycle (the after-sale rules)
+        assertThat(kinds).containsExactly("LEVEL_CHANGE", "RELATIONSHIP_STAGE", "TOUCH", "FOLLOW_UP_SNOOZED");
+        assertThat(day.at("/items/2/summary").asString()).contains("Call").contains("Ann Baker (Roofs Ltd)")
                 .contains("progressed");
         assertThat(day.at("/items/0/summary").asString()).contains("Roofs Ltd").contains("A");
-        assertThat(day.at("/items/2/summary").asString()).contains("Send the brochure");
+        assertThat(day.at("/items/1/summary").asString()).contains("Roofs Ltd").contains("Skepticism");
+        assertThat(day.at("/items/3/summary").asString()).contains("Send the brochure");
         assertThat(call(get("/api/v1/journal/today"), colleague, 200).get("items").findValuesAsString("kind"))
                 .as("the colleague's visit is in the colleague's journal only").containsExactly("TOUCH");
     }
