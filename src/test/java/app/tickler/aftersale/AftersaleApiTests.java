@@ -194,6 +194,33 @@ class AftersaleApiTests {
     }
 
     @Test
+    void aCompletedOnboardingPlanEnlightensAndAHealthyPeriodRealisesValue() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Customer roofs = customer(rep, "Roofs Ltd");
+        wonDeal(rep, roofs, "NEW_BUSINESS");
+        assertThat(asWorkspace(acme, jobs::advanceEnlightened)).as("the plan has only begun").isZero();
+        String contact = Long.toString(roofs.contact().id().value());
+        for (int step = 0; step < 20; step++) {
+            JsonNode open = call(get("/api/v1/follow-ups?contactId=" + contact + "&status=OPEN"), rep, 200).get("items");
+            JsonNode enrolment = call(get("/api/v1/enrolments?contactId=" + contact + "&status=ACTIVE"), rep, 200)
+                    .at("/items/0");
+            if (enrolment.get("stepPosition").asInt() >= enrolment.get("steps").asInt()) {
+                break;
+            }
+            JsonNode next = open.get(0);
+            call(post("/api/v1/follow-ups/" + next.get("id").asString() + "/complete").content("""
+                    {"version":%d,"reached":true}""".formatted(next.get("version").asLong())), rep, 200);
+        }
+        assertThat(asWorkspace(acme, jobs::advanceEnlightened)).isEqualTo(1);
+        assertThat(stage(rep, roofs)).isEqualTo("ENLIGHTENMENT");
+        assertThat(asWorkspace(acme, jobs::advanceEnlightened)).as("once").isZero();
+        clock.set(clock.instant().plus(Duration.ofDays(181)));
+        assertThat(asWorkspace(acme, jobs::advanceEnlightened)).isEqualTo(1);
+        assertThat(stage(rep, roofs)).isEqualTo("REALIZED_VALUE");
+    }
+
+    @Test
     void installedProductsGetTheirEndsFromTheProductAndBadDatesAreRefused() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
