@@ -23,7 +23,11 @@ class BuyingCentre {
     private final AuditLog audit;
     private final Timeline timeline;
 
-    BuyingCentre(JdbcClient jdbc, Clock clock, AuditLog audit, Timeline timeline) {
+    private final org.springframework.jdbc.core.JdbcTemplate batches;
+
+    BuyingCentre(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, Clock clock, AuditLog audit,
+            Timeline timeline) {
+        this.batches = batches;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -60,6 +64,62 @@ class BuyingCentre {
             timeline.recordChange(new Subject("account", account.value()), "buyingCentre.changed",
                     "Buying centre: " + role.name().toLowerCase().replace('_', ' ') + (key ? " (key)" : ""), changes);
         }
+    }
+
+    /** A new person's place in a buying centre, for {@link #linkAll}. */
+    record Link(AccountId account, ContactId contact, BuyingRole role, boolean key) {
+    }
+
+    /** The names of these live accounts, in one query. */
+    Map<Long, String> accountNames(java.util.Collection<Long> ids) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, name FROM accounts WHERE workspace_id = :workspace AND id IN (:ids)")
+                    .param("workspace", workspace()).param("ids", ids)
+                    .query(rs -> {
+                        names.put(rs.getLong("id"), rs.getString("name"));
+                    });
+        }
+        return names;
+    }
+
+    /**
+     * Places new people (not yet members anywhere) in buying centres in one batch statement; one audit
+     * entry per account for the batch, and the change on each account's timeline as {@link #link} writes it.
+     */
+    void linkAll(List<Link> links, String source) {
+        if (links.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        long workspace = workspace();
+        batches.batchUpdate("""
+                INSERT INTO account_contacts (workspace_id, account_id, contact_id, role, key_person, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, links.stream().map(l -> new Object[] {workspace, l.account().value(), l.contact().value(),
+                        l.role().name(), l.key(), now}).toList());
+        Map<AccountId, List<Link>> byAccount = new java.util.LinkedHashMap<>();
+        links.forEach(l -> byAccount.computeIfAbsent(l.account(), a -> new java.util.ArrayList<>()).add(l));
+        byAccount.forEach((account, added) -> {
+            Map<String, Change> changes = new java.util.LinkedHashMap<>();
+            changes.put("count", new Change(null, added.size()));
+            changes.put("contactIds", new Change(null, String.join(",", added.stream().limit(100)
+                    .map(l -> Long.toString(l.contact().value())).toList())));
+            if (source != null) {
+                changes.put("source", new Change(null, source));
+            }
+            audit.record("buyingCentre", account.value(), "members added", changes);
+        });
+        Map<String, List<Link>> byRole = new java.util.LinkedHashMap<>();
+        links.forEach(l -> byRole.computeIfAbsent(l.role().name() + "/" + l.key(), k -> new java.util.ArrayList<>()).add(l));
+        byRole.values().forEach(same -> {
+            BuyingRole role = same.get(0).role();
+            boolean key = same.get(0).key();
+            timeline.append(new Timeline.Append(same.stream().map(l -> new Subject("account", l.account().value())).toList(),
+                    "buyingCentre.changed", null,
+                    "Buying centre: " + role.name().toLowerCase().replace('_', ' ') + (key ? " (key)" : ""), null,
+                    Map.of("role", new Change(null, role), "key", new Change(null, key)), null, null));
+        });
     }
 
     boolean isMember(AccountId account, ContactId contact) {

@@ -187,8 +187,14 @@ public class CustomFields {
      */
     public Map<String, Object> validate(String entity, Map<String, Object> current, Map<String, Object> changes,
             boolean creating) {
+        return validate(entity, current, changes, creating, of(entity, true));
+    }
+
+    /** As {@link #validate(String, Map, Map, boolean)} with the entity's definitions (archived ones too) read once for many records. */
+    Map<String, Object> validate(String entity, Map<String, Object> current, Map<String, Object> changes,
+            boolean creating, List<CustomField> definitions) {
         Map<String, CustomField> fields = new LinkedHashMap<>();
-        of(entity, true).forEach(f -> fields.put(f.key(), f));
+        definitions.forEach(f -> fields.put(f.key(), f));
         Map<String, Object> result = new LinkedHashMap<>(current);
         InvalidInput.Collector problems = new InvalidInput.Collector();
         for (Map.Entry<String, Object> change : changes.entrySet()) {

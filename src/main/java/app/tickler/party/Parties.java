@@ -136,6 +136,18 @@ public class Parties {
         return contacts.create(input);
     }
 
+    /**
+     * Creates many contacts in one go (an import's batch): each input validated as {@link #createContact}
+     * validates it — a problem is named {@code contacts[i].field} and nothing is written — then written with
+     * batch inserts, with the same rows, search index, buying-centre places and timeline entries; the
+     * audit log records the batch once ({@code source} says what it came from, e.g. the import).
+     * Returns the new ids in the order of the inputs.
+     */
+    @Transactional
+    public List<ContactId> createContacts(List<ContactInput> inputs, String source) {
+        return contacts.createAll(inputs, source);
+    }
+
     @Transactional
     public void link(AccountId account, ContactId contact, BuyingRole role, boolean key) {
         buyingCentre.link(account, contact, role, key, true);
@@ -195,6 +207,29 @@ public class Parties {
     public List<ContactId> contactsWithEmail(String email) {
         String key = PartyNames.emailKey(email);
         return key == null ? List.of() : contactRows.withEmail(key).stream().map(ContactId::new).toList();
+    }
+
+    /**
+     * The live contacts having any of these emails (any case), in one query: each email as given to
+     * the ids of the contacts with it, oldest first; emails no contact has are left out.
+     */
+    public Map<String, List<ContactId>> contactsWithEmails(Collection<String> emails) {
+        Map<String, List<String>> byKey = new java.util.HashMap<>();
+        for (String email : emails) {
+            String key = PartyNames.emailKey(email);
+            if (key != null && !key.isEmpty()) {
+                byKey.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(email);
+            }
+        }
+        Map<String, List<ContactId>> found = new java.util.HashMap<>();
+        List<String> keys = List.copyOf(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += 900) {
+            contactRows.withEmails(keys.subList(from, Math.min(keys.size(), from + 900))).forEach((key, ids) -> {
+                List<ContactId> contactIds = ids.stream().map(ContactId::new).toList();
+                byKey.get(key).forEach(email -> found.put(email, contactIds));
+            });
+        }
+        return found;
     }
 
     /** Live accounts with this name (its match key: no case, accents or legal form), at most two. */

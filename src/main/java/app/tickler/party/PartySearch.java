@@ -31,7 +31,11 @@ class PartySearch {
     private final JdbcClient jdbc;
     private final Dialect dialect;
 
-    PartySearch(JdbcClient jdbc, Dialect dialect) {
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batches;
+
+    PartySearch(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batches,
+            Dialect dialect) {
+        this.batches = batches;
         this.jdbc = jdbc;
         this.dialect = dialect;
     }
@@ -82,6 +86,16 @@ class PartySearch {
         if (!inline()) {
             replace(contact.id().value(), terms(contact));
         }
+    }
+
+    /** After a repository wrote many new contacts: SQLite's index rows in one batch statement. */
+    void writtenAll(List<Contact> contacts) {
+        if (inline() || contacts.isEmpty()) {
+            return;
+        }
+        String workspace = "w" + Actors.current().workspaceId() + " ";
+        batches.getJdbcTemplate().batchUpdate("INSERT INTO party_search (rowid, terms) VALUES (?, ?)",
+                contacts.stream().map(c -> new Object[] {c.id().value(), workspace + terms(c)}).toList());
     }
 
     /** After something the record's terms include changed elsewhere (a person's organisations). */

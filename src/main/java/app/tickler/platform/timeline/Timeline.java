@@ -53,7 +53,11 @@ public class Timeline {
     private final JsonMapper json;
     private final RowMapper<TimelineEntry> row;
 
-    Timeline(JdbcClient jdbc, IdGenerator ids, Clock clock, JsonMapper json) {
+    private final org.springframework.jdbc.core.JdbcTemplate batches;
+
+    Timeline(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, IdGenerator ids, Clock clock,
+            JsonMapper json) {
+        this.batches = batches;
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
@@ -69,26 +73,31 @@ public class Timeline {
         };
     }
 
+    /** One row per subject, in one batch statement. */
     public void append(Append entry) {
         Actor actor = Actors.current();
         String changes = entry.changes() == null || entry.changes().isEmpty() ? null : json.writeValueAsString(entry.changes());
+        long at = (entry.occurredAt() == null ? clock.instant() : entry.occurredAt()).toEpochMilli();
+        String title = truncate(entry.title(), 500);
+        List<Object[]> rows = new java.util.ArrayList<>(entry.subjects().size());
         for (Subject subject : entry.subjects()) {
-            jdbc.sql("""
-                    INSERT INTO timeline_entries (workspace_id, id, subject_type, subject_id, kind, occurred_at, actor_id,
-                                                  actor_name, title, body, changes, link, source_type, source_id, version)
-                    VALUES (:workspace, :id, :subjectType, :subjectId, :kind, :at, :actorId, :actorName, :title, :body,
-                            :changes, :link, :sourceType, :sourceId, 0)
-                    """)
-                    .param("workspace", actor.workspaceId()).param("id", ids.next())
-                    .param("subjectType", subject.type()).param("subjectId", subject.id())
-                    .param("kind", entry.kind())
-                    .param("at", (entry.occurredAt() == null ? clock.instant() : entry.occurredAt()).toEpochMilli())
-                    .param("actorId", actor.isSystem() ? null : actor.userId()).param("actorName", actor.displayName())
-                    .param("title", truncate(entry.title(), 500)).param("body", entry.body()).param("changes", changes)
-                    .param("link", entry.link())
-                    .param("sourceType", entry.source() == null ? null : entry.source().type())
-                    .param("sourceId", entry.source() == null ? null : entry.source().id())
-                    .update();
+            rows.add(new Object[] {actor.workspaceId(), ids.next(), subject.type(), subject.id(), entry.kind(), at,
+                    actor.isSystem() ? null : actor.userId(), actor.displayName(), title, entry.body(), changes,
+                    entry.link(), entry.source() == null ? null : entry.source().type(),
+                    entry.source() == null ? null : entry.source().id()});
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        String insert = """
+                INSERT INTO timeline_entries (workspace_id, id, subject_type, subject_id, kind, occurred_at, actor_id,
+                                              actor_name, title, body, changes, link, source_type, source_id, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                """;
+        if (rows.size() == 1) {
+            batches.update(insert, rows.get(0));
+        } else {
+            batches.batchUpdate(insert, rows);
         }
     }
 
