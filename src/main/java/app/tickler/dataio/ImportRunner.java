@@ -248,9 +248,11 @@ class ImportRunner implements DisposableBean {
         Outcome outcome = new Outcome();
         try {
             transactions.executeWithoutResult(status -> {
+                Pending pending = new Pending(context, batch, outcome);
                 for (CsvRecord record : batch) {
-                    line(context, record, outcome);
+                    line(context, record, outcome, pending);
                 }
+                pending.flush();
                 if (dryRun) {
                     status.setRollbackOnly();
                 } else {
@@ -264,7 +266,9 @@ class ImportRunner implements DisposableBean {
                 Outcome single = new Outcome();
                 try {
                     transactions.executeWithoutResult(status -> {
-                        line(context, record, single);
+                        Pending pending = new Pending(context, List.of(record), single);
+                        line(context, record, single, pending);
+                        pending.flush();
                         if (dryRun) {
                             status.setRollbackOnly();
                         }
@@ -294,7 +298,7 @@ class ImportRunner implements DisposableBean {
 
     // --- one line ---------------------------------------------------------------------------
 
-    private void line(Context context, CsvRecord record, Outcome outcome) {
+    private void line(Context context, CsvRecord record, Outcome outcome, Pending pending) {
         long line = record.getStartingLineNumber();
         Import job = context.job;
         int expected = context.format.headers().size();
@@ -324,7 +328,7 @@ class ImportRunner implements DisposableBean {
         InvalidInput.Collector problems = new InvalidInput.Collector();
         try {
             if (job.entity() == ImportEntity.CONTACT) {
-                contact(context, line, values, problems, outcome);
+                contact(context, line, values, problems, outcome, pending);
             } else {
                 account(context, line, values, problems, outcome);
             }
@@ -334,9 +338,9 @@ class ImportRunner implements DisposableBean {
     }
 
     private void contact(Context context, long line, Map<String, String> values, InvalidInput.Collector problems,
-            Outcome outcome) {
+            Outcome outcome, Pending pending) {
         Import job = context.job;
-        Contact existing = job.duplicates() == DuplicateMode.CREATE ? null : matchContact(job, values, problems);
+        Contact existing = job.duplicates() == DuplicateMode.CREATE ? null : matchContact(job, values, problems, pending);
         if (existing != null && job.duplicates() == DuplicateMode.SKIP) {
             problems.throwIfAny();
             outcome.rows.add(new ImportRepository.Row(line, ImportEntity.CONTACT, existing.id().value(), "SKIPPED", null));
@@ -354,18 +358,32 @@ class ImportRunner implements DisposableBean {
         }
         problems.throwIfAny();
         parties.checkContact(input);
-        Contact saved;
+        String external = Conversion.text(values, "externalId");
         if (existing == null) {
-            saved = parties.createContact(input);
-            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.CONTACT, saved.id().value(), "CREATED", null));
-            outcome.created++;
-        } else {
+            // created with the batch's other new contacts when the batch ends (or before a line that could match it)
+            ImportRepository.Row accountRow = null;
+            if (accountName != null) {
+                int rowsBefore = outcome.rows.size();
+                AccountId account = accountFor(accountName, line, outcome);
+                if (outcome.rows.size() > rowsBefore) {
+                    accountRow = outcome.rows.remove(outcome.rows.size() - 1);
+                }
+                input = new ContactInput(input.firstName(), input.lastName(), input.title(), input.emails(),
+                        input.phones(), input.address(), input.birthday(), input.preferredChannel(), input.ownerId(),
+                        input.doNotContact(), input.doNotContactReason(), input.referredByContactId(),
+                        input.referredByUserId(), input.custom(), input.tags(), account, BuyingRole.OTHER, false);
+            }
+            pending.add(new Create(line, input, external, accountRow));
+            return;
+        }
+        Contact saved;
+        {
             saved = parties.updateContact(existing.id(), input, existing.version());
+            pending.updated(existing, saved);
             outcome.rows.add(new ImportRepository.Row(line, ImportEntity.CONTACT, saved.id().value(), "UPDATED",
                     json.writeValueAsString(Conversion.inputOf(existing))));
             outcome.updated++;
         }
-        String external = Conversion.text(values, "externalId");
         if (external != null) {
             imports.putExternal(ImportEntity.CONTACT, external, saved.id().value());
         }
@@ -422,18 +440,20 @@ class ImportRunner implements DisposableBean {
         }
     }
 
-    private Contact matchContact(Import job, Map<String, String> values, InvalidInput.Collector problems) {
+    private Contact matchContact(Import job, Map<String, String> values, InvalidInput.Collector problems,
+            Pending pending) {
         String key = Conversion.text(values, job.matchOn().field());
         if (key == null) {
             return null;
         }
+        pending.beforeMatching(job.matchOn(), key);
         Optional<Long> id = switch (job.matchOn()) {
-            case EMAIL -> parties.contactsWithEmail(key).stream().map(ContactId::value).findFirst();
+            case EMAIL -> pending.withEmail(key);
             case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key);
             case ID -> ticklerId(key, problems);
             default -> Optional.empty();
         };
-        return id.flatMap(i -> parties.contact(new ContactId(i))).orElse(null);
+        return id.flatMap(pending::contact).orElse(null);
     }
 
     private Account matchAccount(Import job, Map<String, String> values, InvalidInput.Collector problems) {
@@ -603,6 +623,127 @@ class ImportRunner implements DisposableBean {
     @Override
     public void destroy() {
         worker.shutdownNow();
+    }
+
+    /** A contact line to create with the rest of its batch. */
+    private record Create(long line, ContactInput input, String external, ImportRepository.Row accountRow) {
+    }
+
+    /**
+     * A batch's new contacts, created together through the party module's bulk path, and what the
+     * batch's lines are matched against: the contacts having the batch's emails, read in one query
+     * before the first line, and the matched contacts, read in one more.
+     */
+    private final class Pending {
+        private final Context context;
+        private final Outcome outcome;
+        private final List<Create> creates = new ArrayList<>();
+        private final Set<String> emails = new java.util.HashSet<>();
+        private final Set<String> externals = new java.util.HashSet<>();
+        private final Map<String, List<ContactId>> byEmail = new HashMap<>();
+        private final Set<String> looked = new java.util.HashSet<>();
+        private final Map<Long, Contact> contacts = new HashMap<>();
+
+        Pending(Context context, List<CsvRecord> batch, Outcome outcome) {
+            this.context = context;
+            this.outcome = outcome;
+            Import job = context.job;
+            if (job.entity() != ImportEntity.CONTACT || job.duplicates() == DuplicateMode.CREATE
+                    || job.matchOn() != MatchOn.EMAIL) {
+                return;
+            }
+            Integer column = job.mapping().entrySet().stream().filter(e -> e.getValue().equals("email"))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (column == null) {
+                return;
+            }
+            List<String> keys = new ArrayList<>();
+            for (CsvRecord record : batch) {
+                if (column < record.getFieldCount()) {
+                    String cell = record.getField(column);
+                    String email = Conversion.text(Map.of("email", job.ownExport() ? Formulas.restore(cell) : cell), "email");
+                    if (email != null && email.length() <= CsvFiles.MAX_CELL) {
+                        keys.add(key(email));
+                    }
+                }
+            }
+            byEmail.putAll(parties.contactsWithEmails(keys));
+            looked.addAll(keys);
+            List<ContactId> matched = byEmail.values().stream().map(ids -> ids.get(0)).distinct().toList();
+            parties.contacts(matched).forEach((id, contact) -> contacts.put(id.value(), contact));
+        }
+
+        void add(Create create) {
+            creates.add(create);
+            create.input().emails().forEach(e -> emails.add(key(e.address())));
+            if (create.external() != null) {
+                externals.add(create.external());
+            }
+        }
+
+        /** A line about to be matched on a key that a contact waiting to be created has: create the waiting ones first. */
+        void beforeMatching(MatchOn on, String key) {
+            if ((on == MatchOn.EMAIL && emails.contains(key(key))) || (on == MatchOn.EXTERNAL_ID && externals.contains(key))) {
+                flush();
+            }
+        }
+
+        Optional<Long> withEmail(String email) {
+            String key = key(email);
+            if (!looked.contains(key)) {
+                byEmail.putAll(parties.contactsWithEmails(List.of(key)));
+                looked.add(key);
+            }
+            return Optional.ofNullable(byEmail.get(key)).flatMap(ids -> ids.stream().map(ContactId::value).findFirst());
+        }
+
+        Optional<Contact> contact(long id) {
+            Contact known = contacts.get(id);
+            return known != null ? Optional.of(known) : parties.contact(new ContactId(id));
+        }
+
+        /** An updated contact's emails may now match other lines: look them up again. */
+        void updated(Contact before, Contact after) {
+            contacts.remove(before.id().value());
+            for (Contact c : List.of(before, after)) {
+                c.emails().forEach(e -> {
+                    looked.remove(key(e.address()));
+                    byEmail.remove(key(e.address()));
+                });
+            }
+        }
+
+        /** Creates the waiting contacts, recording what each line did in the batch's outcome. */
+        void flush() {
+            if (creates.isEmpty()) {
+                return;
+            }
+            List<ContactId> ids = parties.createContacts(creates.stream().map(Create::input).toList(),
+                    "import " + context.job.id().value());
+            for (int i = 0; i < creates.size(); i++) {
+                Create create = creates.get(i);
+                long id = ids.get(i).value();
+                outcome.rows.add(new ImportRepository.Row(create.line(), ImportEntity.CONTACT, id, "CREATED", null));
+                if (create.accountRow() != null) {
+                    outcome.rows.add(create.accountRow());
+                }
+                outcome.created++;
+                if (create.external() != null) {
+                    imports.putExternal(ImportEntity.CONTACT, create.external(), id);
+                }
+            }
+            creates.forEach(c -> c.input().emails().forEach(e -> {
+                looked.remove(key(e.address()));
+                byEmail.remove(key(e.address()));
+            }));
+            creates.clear();
+            emails.clear();
+            externals.clear();
+        }
+
+        private static String key(String email) {
+            return email.strip().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** What one import needs for every line. */
