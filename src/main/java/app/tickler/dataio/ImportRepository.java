@@ -44,10 +44,12 @@ class ImportRepository {
     };
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batches;
     private final JsonMapper json;
 
-    ImportRepository(JdbcClient jdbc, JsonMapper json) {
+    ImportRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
     }
 
@@ -160,15 +162,17 @@ class ImportRepository {
                 """).param("workspace", workspace()).param("id", id).update();
     }
 
+    /** What each line did, in one batch statement. */
     void addRows(long importId, List<Row> rows) {
-        for (Row row : rows) {
-            jdbc.sql("""
-                    INSERT INTO import_rows (workspace_id, import_id, line, entity, record_id, action, before)
-                    VALUES (:workspace, :import, :line, :entity, :record, :action, :before)
-                    """).param("workspace", workspace()).param("import", importId).param("line", row.line())
-                    .param("entity", row.entity().name()).param("record", row.recordId()).param("action", row.action())
-                    .param("before", row.before()).update();
+        if (rows.isEmpty()) {
+            return;
         }
+        long workspace = workspace();
+        batches.batchUpdate("""
+                INSERT INTO import_rows (workspace_id, import_id, line, entity, record_id, action, before)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, rows.stream().map(row -> new Object[] {workspace, importId, row.line(), row.entity().name(),
+                        row.recordId(), row.action(), row.before()}).toList());
     }
 
     void addErrors(long importId, List<Error> errors) {
