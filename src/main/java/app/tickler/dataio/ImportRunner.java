@@ -59,7 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ImportRunner implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
-    static final int BATCH = 500;
+    static final int BATCH = 2_000;
 
     private final ImportRepository imports;
     private final DatabaseMaintenance maintenance;

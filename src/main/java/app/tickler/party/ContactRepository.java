@@ -239,10 +239,11 @@ class ContactRepository {
                 SELECT e.email_key, e.contact_id FROM contact_emails e
                 JOIN contacts c ON c.workspace_id = e.workspace_id AND c.id = e.contact_id
                 WHERE e.workspace_id = :workspace AND e.email_key IN (:keys) AND c.deleted_at IS NULL
-                ORDER BY e.contact_id
                 """).param("workspace", workspace()).param("keys", emailKeys).query(rs -> {
                     found.computeIfAbsent(rs.getString("email_key"), k -> new ArrayList<>()).add(rs.getLong("contact_id"));
                 });
+        // sorted here: asked to sort, SQLite walks the workspace's emails in contact order instead of the key index
+        found.values().forEach(ids -> ids.sort(null));
         return found;
     }
 

@@ -32,7 +32,10 @@ import app.tickler.party.ContactInput;
 import app.tickler.party.CustomFieldType;
 import app.tickler.party.CustomFields;
 import app.tickler.party.Parties;
+import app.tickler.platform.audit.AuditLog;
 import app.tickler.platform.security.Role;
+import app.tickler.platform.timeline.Timeline;
+import app.tickler.platform.timeline.TimelineEntry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,6 +65,10 @@ class ImportApiTests {
     ImportRunner runner;
     @Autowired
     CustomFields customFields;
+    @Autowired
+    Timeline timeline;
+    @Autowired
+    AuditLog audit;
 
     JsonNode call(AbstractMockHttpServletRequestBuilder<?> request, TestUser user, int expected) throws Exception {
         MvcResult result = mvc.perform(request.with(user.api())).andReturn();
@@ -157,6 +164,12 @@ class ImportApiTests {
         assertThat(ann.ownerId().value()).as("a rep owns what they import").isEqualTo(rep.id());
         assertThat(ann.accounts()).extracting(Contact.Membership::accountName).containsExactly("Roofs Ltd");
         assertThat(rep.call(() -> parties.accountsNamed("Roofs Ltd"))).as("one account for both people").hasSize(1);
+        assertThat(rep.call(() -> timeline.of(new TimelineEntry.Subject("contact", ann.id().value()),
+                app.tickler.platform.Paging.first(10)).items())).extracting(TimelineEntry::title)
+                .as("the person's timeline shows the import").contains("Contact created by import " + id);
+        assertThat(acme.admin().call(() -> audit.list(new AuditLog.Filter("contact", null, null, "imported"),
+                app.tickler.platform.Paging.first(10)).items())).as("one audit entry for the batch")
+                .singleElement().satisfies(e -> assertThat(e.changes().get("count").after()).isEqualTo(2));
 
         String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
         assertThat(errors).startsWith("line,field,reason");
