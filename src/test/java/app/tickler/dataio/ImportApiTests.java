@@ -306,8 +306,9 @@ class ImportApiTests {
     void anImportStoppedWithItsServerResumesAfterItsLastWholeBatch() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
+        int lines = ImportRunner.BATCH + 700;
         StringBuilder whole = new StringBuilder("email,first name,last name\n");
-        for (int i = 0; i < 1_200; i++) {
+        for (int i = 0; i < lines; i++) {
             whole.append("p").append(i).append("@resume.example,Person,No").append(i).append('\n');
         }
         String firstBatch = String.join("\n", whole.toString().lines().limit(1 + ImportRunner.BATCH).toList()) + "\n";
@@ -320,11 +321,11 @@ class ImportApiTests {
         jobs.resumeUnfinished();
         JsonNode resumed = waitFor(rep, id);
         assertThat(resumed.get("status").asString()).isEqualTo("DONE");
-        assertThat(resumed.get("rowsDone").asLong()).isEqualTo(1_200);
-        assertThat(resumed.get("created").asLong()).isEqualTo(1_200);
+        assertThat(resumed.get("rowsDone").asLong()).isEqualTo(lines);
+        assertThat(resumed.get("created").asLong()).isEqualTo(lines);
         long people = jdbc.sql("SELECT COUNT(*) FROM contacts WHERE workspace_id = :w").param("w", acme.id())
                 .query(Long.class).single();
-        assertThat(people).as("no line imported twice").isEqualTo(1_200);
+        assertThat(people).as("no line imported twice").isEqualTo(lines);
     }
 
     @Test
