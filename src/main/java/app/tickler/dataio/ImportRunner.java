@@ -357,7 +357,7 @@ class ImportRunner implements DisposableBean {
             problems.add("account", "must be at most 200 characters");
         }
         problems.throwIfAny();
-        parties.checkContact(input);
+        pending.check(input);
         String external = Conversion.text(values, "externalId");
         if (existing == null) {
             // created with the batch's other new contacts when the batch ends (or before a line that could match it)
@@ -671,6 +671,16 @@ class ImportRunner implements DisposableBean {
             looked.addAll(keys);
             List<ContactId> matched = byEmail.values().stream().map(ids -> ids.get(0)).distinct().toList();
             parties.contacts(matched).forEach((id, contact) -> contacts.put(id.value(), contact));
+        }
+
+        private java.util.function.Consumer<ContactInput> checker;
+
+        /** {@code Parties.checkContact}, with the custom-field definitions read once for the batch. */
+        void check(ContactInput input) {
+            if (checker == null) {
+                checker = parties.contactChecker();
+            }
+            checker.accept(input);
         }
 
         void add(Create create) {
