@@ -58,11 +58,11 @@ public class PartyFigures {
         List<Object[]> accounts = jdbc.sql("""
                 SELECT a.id, a.name, a.owner_id FROM accounts a
                 WHERE a.workspace_id = :workspace AND a.deleted_at IS NULL AND a.id > :after AND """ + " "
-                + visibility.sql() + """
+                + visibility.sql() + " " + """
                   AND EXISTS (SELECT 1 FROM account_contacts m
                               JOIN contacts c ON c.workspace_id = m.workspace_id AND c.id = m.contact_id
                               WHERE m.workspace_id = a.workspace_id AND m.account_id = a.id AND c.deleted_at IS NULL
-                                AND c.do_not_contact = FALSE AND c.last_touch_at < :cutoff AND """ + " " + INFLUENCER + """
+                                AND c.do_not_contact = FALSE AND c.last_touch_at < :cutoff AND """ + " " + INFLUENCER + " " + """
                              )
                 ORDER BY a.id LIMIT :limit
                 """).param("workspace", actor.workspaceId()).param("after", after).param("cutoff", cutoff.toEpochMilli())
@@ -76,7 +76,7 @@ public class PartyFigures {
                            c.last_touch_at, m.role, m.key_person
                     FROM account_contacts m JOIN contacts c ON c.workspace_id = m.workspace_id AND c.id = m.contact_id
                     WHERE m.workspace_id = :workspace AND m.account_id IN (:accounts) AND c.deleted_at IS NULL
-                      AND c.do_not_contact = FALSE AND c.last_touch_at < :cutoff AND """ + " " + INFLUENCER + """
+                      AND c.do_not_contact = FALSE AND c.last_touch_at < :cutoff AND """ + " " + INFLUENCER + " " + """
                     ORDER BY m.account_id, m.key_person DESC, c.sort_name, c.id
                     """).param("workspace", actor.workspaceId())
                     .param("accounts", accounts.stream().map(a -> (Long) a[0]).toList())
@@ -121,9 +121,9 @@ public class PartyFigures {
         return jdbc.sql("""
                 SELECT COUNT(*) AS people,
                        COALESCE(SUM(CASE WHEN c.last_touch_at >= :since THEN 1 ELSE 0 END), 0) AS touched,
-                       COALESCE(SUM(CASE WHEN""" + " " + INFLUENCER + """
+                       COALESCE(SUM(CASE WHEN""" + " " + INFLUENCER + " " + """
                         THEN 1 ELSE 0 END), 0) AS influencers,
-                       COALESCE(SUM(CASE WHEN""" + " " + INFLUENCER + """
+                       COALESCE(SUM(CASE WHEN""" + " " + INFLUENCER + " " + """
                         AND c.last_touch_at >= :since THEN 1 ELSE 0 END), 0) AS influencers_touched
                 FROM accounts a
                 JOIN account_contacts m ON m.workspace_id = a.workspace_id AND m.account_id = a.id
