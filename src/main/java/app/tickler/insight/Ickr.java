@@ -53,7 +53,7 @@ public class Ickr {
         InsightMarks.Summary marked = marks.summary(id, yearAgo);
 
         Integer silence = account.level() == null ? null : followUps.levelPolicies().stream()
-                .filter(p -> p.level() == account.level()).map(LevelPolicy::maxSilenceDays).findFirst().orElse(null);
+                .filter(p -> p.level() == account.level()).findFirst().map(LevelPolicy::maxSilenceDays).orElse(null);
         Integer expected = silence == null ? null : (DAYS + silence - 1) / silence;
         IckrScorecard.Interact interact = new IckrScorecard.Interact(period.touches(), account.level(), silence, expected,
                 expected == null ? null : percent(Math.min(period.touches(), expected), expected));

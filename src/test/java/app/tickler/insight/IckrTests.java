@@ -137,6 +137,11 @@ class IckrTests {
         assertThat(card.at("/relate/score").isNull()).isTrue();
         assertThat(card.at("/know/score").asInt()).isZero();
         assertThat(card.at("/overall").asInt()).isZero();
+        Account levelD = rep.call(() -> parties.setLevel(parties.createAccount(AccountInput.named("Dormant")).id(),
+                CustomerLevel.D, "test"));
+        JsonNode dormant = call(get("/api/v1/insights/ickr/accounts/" + levelD.id().value()), rep, 200);
+        assertThat(dormant.at("/interact/level").asString()).isEqualTo("D");
+        assertThat(dormant.at("/interact/score").isNull()).as("level D has no longest silence").isTrue();
     }
 
     @Test
