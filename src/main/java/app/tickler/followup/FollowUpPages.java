@@ -112,6 +112,8 @@ class FollowUpPages {
         model.addAttribute("own", whose.value() == actor.userId());
         choices(model);
         model.addAttribute("form", TouchForm.empty(null, List.of()));
+        // the queue comes first: the form below it is one key ("n") away, not focused (which would scroll to it)
+        model.addAttribute("quickLogFocus", false);
         return "followup/today";
     }
 

@@ -12,6 +12,7 @@ import app.tickler.followup.EnrolmentEnded;
 import app.tickler.followup.FollowUpCompleted;
 import app.tickler.followup.FollowUpFigures;
 import app.tickler.followup.TouchLogged;
+import app.tickler.followup.TouchesGenerated;
 import app.tickler.sales.DealStageChanged;
 import app.tickler.sales.LeadCreated;
 import app.tickler.sales.PaymentReceived;
@@ -31,12 +32,20 @@ class CounterListeners {
 
     private final DailyCounters counters;
     private final FollowUpFigures followUps;
+    private final CounterRebuild rebuild;
     private final Clock clock;
 
-    CounterListeners(DailyCounters counters, FollowUpFigures followUps, Clock clock) {
+    CounterListeners(DailyCounters counters, FollowUpFigures followUps, CounterRebuild rebuild, Clock clock) {
         this.counters = counters;
         this.followUps = followUps;
+        this.rebuild = rebuild;
         this.clock = clock;
+    }
+
+    /** The benchmark generator wrote touches, deals and payments without their events: recount the workspace. */
+    @EventListener
+    void on(TouchesGenerated generated) {
+        Actors.callAs(Actor.system(generated.workspaceId(), ZoneOffset.UTC), rebuild::rebuild);
     }
 
     static LocalDate day(Instant at) {

@@ -223,6 +223,23 @@ public class CustomFields {
         return result;
     }
 
+    /**
+     * The custom field values of an entity as a form posted them: {@code custom.<key>} parameters (several
+     * for a multi-select) and a {@code custom.<key>.shown} marker, so that an unticked box or an emptied
+     * multi-select clears the value while fields the form did not show stay untouched.
+     */
+    public Map<String, Object> fromForm(String entity, Map<String, String[]> parameters) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (CustomField field : of(entity, false)) {
+            String[] texts = parameters.get("custom." + field.key());
+            boolean shown = parameters.containsKey("custom." + field.key() + ".shown");
+            if (texts != null || shown) {
+                values.put(field.key(), fromForm(field, texts == null ? List.of() : java.util.Arrays.asList(texts)));
+            }
+        }
+        return values;
+    }
+
     /** Reads a form's text for a field ("" clears it): numbers, dates, yes/no and options as typed. */
     public Object fromForm(CustomField field, List<String> texts) {
         List<String> values = texts == null ? List.of() : texts.stream().filter(t -> t != null && !t.isBlank()).toList();

@@ -8,9 +8,11 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import app.tickler.identity.UserId;
 import app.tickler.identity.WorkspaceCreated;
 
 /**
@@ -24,12 +26,14 @@ class DemoData {
 
     private final Accounts accounts;
     private final Contacts contacts;
+    private final ApplicationEventPublisher events;
     private final boolean enabled;
     private final int accountCount;
 
-    DemoData(Accounts accounts, Contacts contacts, @Value("${tickler.demo:false}") boolean enabled,
+    DemoData(Accounts accounts, Contacts contacts, ApplicationEventPublisher events, @Value("${tickler.demo:false}") boolean enabled,
             @Value("${tickler.demo.accounts:250}") int accountCount) {
         this.accounts = accounts;
+        this.events = events;
         this.contacts = contacts;
         this.enabled = enabled;
         this.accountCount = accountCount;
@@ -38,15 +42,17 @@ class DemoData {
     @EventListener
     void on(WorkspaceCreated created) {
         if (enabled) {
-            fill(created.workspace().value(), accountCount);
+            List<DemoDataCreated.DemoAccount> filled = fill(created.workspace().value(), accountCount, created.admin());
+            events.publishEvent(new DemoDataCreated(created.workspace(), created.admin(), filled));
         }
     }
 
     /** Fills the current workspace (called within its creation, as its first admin). */
-    void fill(long seed, int count) {
+    List<DemoDataCreated.DemoAccount> fill(long seed, int count, UserId owner) {
+        List<DemoDataCreated.DemoAccount> filled = new ArrayList<>(count);
         Random random = new Random(seed);
         BuyingRole[] roles = BuyingRole.values();
-        int people = 0;
+        int total = 0;
         for (int i = 0; i < count; i++) {
             String name = SampleNames.company(random);
             String city = SampleNames.pick(random, SampleNames.CITIES);
@@ -56,24 +62,28 @@ class DemoData {
                     "+49 30 " + (1_000_000 + random.nextInt(8_999_999)),
                     new Address((1 + random.nextInt(200)) + " Market Street", city,
                             String.valueOf(10_000 + random.nextInt(89_999)), null, null),
-                    null, null, SampleNames.level(random), null,
+                    null, owner, SampleNames.level(random), null,
                     random.nextInt(3) == 0 ? RelationshipStage.values()[random.nextInt(5)] : null, false, null, null,
                     Map.of(), tags));
             int members = 1 + random.nextInt(4);
+            List<ContactId> people = new ArrayList<>(members);
             for (int m = 0; m < members; m++) {
                 String first = SampleNames.pick(random, SampleNames.FIRST);
                 String last = SampleNames.pick(random, SampleNames.LAST);
                 String email = (first + "." + last).toLowerCase().replaceAll("[^a-z.]", "") + "@"
                         + account.domain();
                 List<Contact.Email> emails = new ArrayList<>(List.of(new Contact.Email(email, "work", true)));
-                contacts.create(new ContactInput(first, last, SampleNames.pick(random, SampleNames.TITLES), emails,
+                Contact person = contacts.create(new ContactInput(first, last, SampleNames.pick(random, SampleNames.TITLES), emails,
                         List.of(new Contact.Phone("+49 151 " + (10_000_000 + random.nextInt(89_999_999)), "mobile", true)),
                         null, null, random.nextInt(3) == 0 ? Channel.values()[random.nextInt(Channel.values().length)] : null,
-                        null, false, null, null, null, Map.of(), List.of(), account.id(),
+                        owner, false, null, null, null, Map.of(), List.of(), account.id(),
                         m == 0 ? BuyingRole.DECISION_MAKER : roles[random.nextInt(roles.length)], m == 0));
-                people++;
+                people.add(person.id());
+                total++;
             }
+            filled.add(new DemoDataCreated.DemoAccount(account.id(), account.name(), people));
         }
-        log.info("Demo data: {} accounts and {} contacts", count, people);
+        log.info("Demo data: {} accounts and {} contacts", count, total);
+        return filled;
     }
 }

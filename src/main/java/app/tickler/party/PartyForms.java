@@ -154,15 +154,7 @@ class PartyForms {
 
     /** Custom field values as typed in a form: {@code custom.<key>} parameters, several for multi-select. */
     Map<String, Object> custom(String entity, HttpServletRequest request) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (CustomField field : customFields.of(entity, false)) {
-            String[] texts = request.getParameterValues("custom." + field.key());
-            boolean shown = request.getParameter("custom." + field.key() + ".shown") != null;
-            if (texts != null || shown) {
-                values.put(field.key(), customFields.fromForm(field, texts == null ? List.of() : Arrays.asList(texts)));
-            }
-        }
-        return values;
+        return customFields.fromForm(entity, request.getParameterMap());
     }
 
     /** What every list and form needs to offer choices. */

@@ -28,6 +28,7 @@ import app.tickler.party.AccountInput;
 import app.tickler.party.BuyingCentreMember;
 import app.tickler.party.Contact;
 import app.tickler.party.ContactId;
+import app.tickler.party.CustomFields;
 import app.tickler.party.Parties;
 import app.tickler.platform.Conflict;
 import app.tickler.platform.InvalidInput;
@@ -66,10 +67,13 @@ class DealPages {
     private final Money money;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final CustomFields customFields;
 
     DealPages(Deals deals, Pipelines pipelines, Board board, PipelineStatistics statistics, SalesQueries queries,
             Payments payments, LostReasons lostReasons, SalesSettings settings, Parties parties, Directory directory,
-            Timeline timeline, RecordPanels panels, Money money, MessageSource messages, java.time.Clock clock) {
+            Timeline timeline, RecordPanels panels, Money money, MessageSource messages, java.time.Clock clock,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.clock = clock;
         this.deals = deals;
         this.pipelines = pipelines;
@@ -206,6 +210,8 @@ class DealPages {
         model.addAttribute("idle", deal.idle(stage.idleDays(), clock.instant()));
         model.addAttribute("timeline", timeline.of(Deals.subject(deal), Paging.of(20, timelineCursor)));
         model.addAttribute("panels", panels.of("deal", id.value()));
+        model.addAttribute("customFields", customFields.of("deal", true).stream()
+                .filter(f -> !f.archived() || deal.custom().containsKey(f.key())).toList());
         model.addAttribute("actions", panels.actions("deal", id.value(), Actors.current().role()));
         model.addAttribute("canWrite", Actors.current().canWrite(deal.owner()));
         return "sales/deal";
@@ -221,16 +227,17 @@ class DealPages {
                 "", "", settings.workspaceCurrency(), "", "", Integer.toString(settings.current().defaultPaymentTerms()),
                 Actors.current().userId(), pipeline.id().value(), stageId == null ? null : stageId.value(), "", List.of(),
                 null);
-        return form(model, null, form, null);
+        return form(model, null, form, null, null);
     }
 
     @RepOrAbove
     @PostMapping("/deals")
     String create(DealForm form, @RequestParam(required = false) Boolean accountConfirmed, Model model,
             RedirectAttributes redirect, HttpServletRequest request) {
+        Map<String, Object> custom = customFields.fromForm("deal", request.getParameterMap());
         Deal created;
         try {
-            DealInput input = input(form, null);
+            DealInput input = input(form, null, custom);
             if (form.accountId() == null && !Boolean.TRUE.equals(accountConfirmed)
                     && !parties.accountDuplicates(AccountInput.named(form.accountName().strip())).isEmpty()) {
                 // the duplicate detection found accounts like it: let the person pick one or confirm a new one
@@ -240,7 +247,7 @@ class DealPages {
             created = form.accountId() == null ? deals.createWithNewAccount(blankToNull(form.accountName()), input)
                     : deals.create(input, null);
         } catch (InvalidInput problems) {
-            return form(model, null, form, problems);
+            return form(model, null, form, problems, custom);
         }
         redirect.addFlashAttribute("flash", message("deals.created", request, created.name()));
         return "redirect:/deals/" + created.id().value();
@@ -257,7 +264,7 @@ class DealPages {
                 Integer.toString(deal.paymentTermsDays()), deal.ownerId().value(), deal.pipelineId().value(),
                 deal.stageId().value(), deal.notes(), deal.contactIds().stream().map(ContactId::value).toList(),
                 deal.version());
-        return form(model, deal, form, null);
+        return form(model, deal, form, null, null);
     }
 
     @RepOrAbove
@@ -265,10 +272,11 @@ class DealPages {
     String update(@PathVariable DealId id, DealForm form, Model model, RedirectAttributes redirect,
             HttpServletRequest request) {
         Deal deal = deals.writable(id);
+        Map<String, Object> custom = customFields.fromForm("deal", request.getParameterMap());
         try {
-            deals.update(id, input(form, deal), form.version() == null ? -1 : form.version());
+            deals.update(id, input(form, deal, custom), form.version() == null ? -1 : form.version());
         } catch (InvalidInput problems) {
-            return form(model, deal, form, problems);
+            return form(model, deal, form, problems, custom);
         }
         redirect.addFlashAttribute("flash", message("flash.saved", request));
         return "redirect:/deals/" + id.value();
@@ -414,8 +422,11 @@ class DealPages {
 
     // --- helpers ----------------------------------------------------------------------------
 
-    private String form(Model model, Deal deal, DealForm form, InvalidInput problems) {
+    /** The deal form; {@code custom} holds the custom field values as typed, or null to show the deal's. */
+    private String form(Model model, Deal deal, DealForm form, InvalidInput problems, Map<String, Object> custom) {
         model.addAttribute("deal", deal);
+        model.addAttribute("customFields", customFields.of("deal", false));
+        model.addAttribute("customValues", custom != null ? custom : deal != null ? deal.custom() : Map.of());
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         model.addAttribute("pipelines", pipelines.active());
@@ -431,7 +442,7 @@ class DealPages {
         return "sales/deal-form";
     }
 
-    private DealInput input(DealForm form, Deal before) {
+    private DealInput input(DealForm form, Deal before, Map<String, Object> custom) {
         InvalidInput.Collector problems = new InvalidInput.Collector();
         String currency = blankToNull(form.currency());
         Long amount = Money.parse("amountMinor", form.amount(), currency == null ? settings.workspaceCurrency() : currency,
@@ -461,7 +472,7 @@ class DealPages {
                 amount, currency, probability, close, terms, form.ownerId() == null ? null : new UserId(form.ownerId()),
                 before == null ? DealOrigin.NEW_BUSINESS : before.origin(),
                 form.pipelineId() == null ? null : new PipelineId(form.pipelineId()),
-                form.stageId() == null ? null : new StageId(form.stageId()), form.notes(), Map.of());
+                form.stageId() == null ? null : new StageId(form.stageId()), form.notes(), custom);
     }
 
     private String winPage(Model model, Deal deal, String amount, int installments, List<Map<String, String>> rows,

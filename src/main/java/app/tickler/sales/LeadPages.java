@@ -19,6 +19,7 @@ import app.tickler.identity.UserId;
 import app.tickler.identity.UserSummary;
 import app.tickler.party.AccountId;
 import app.tickler.party.BuyingRole;
+import app.tickler.party.CustomFields;
 import app.tickler.party.ContactId;
 import app.tickler.platform.InvalidInput;
 import app.tickler.platform.Page;
@@ -50,10 +51,12 @@ class LeadPages {
     private final RecordPanels panels;
     private final SalesSettings settings;
     private final MessageSource messages;
+    private final CustomFields customFields;
 
     LeadPages(Leads leads, LeadConversion conversion, SalesQueries queries, Qualification qualification,
             Pipelines pipelines, Referrals referrals, Directory directory, Timeline timeline, RecordPanels panels,
-            SalesSettings settings, MessageSource messages) {
+            SalesSettings settings, MessageSource messages, CustomFields customFields) {
+        this.customFields = customFields;
         this.leads = leads;
         this.conversion = conversion;
         this.queries = queries;
@@ -94,7 +97,7 @@ class LeadPages {
     String newLead(Model model) {
         boolean staff = Actors.current().role() == Role.STAFF;
         return form(model, null, new LeadForm("", "", "", "", "", "", staff ? LeadSource.REFERRAL : LeadSource.OTHER, "",
-                "", null, !staff, null), null);
+                "", null, !staff, null), null, null);
     }
 
     /** Capture: a seller may keep the lead; staff (and sellers who do not keep it) refer it to the pool. */
@@ -105,13 +108,14 @@ class LeadPages {
         boolean keep = !staff && Boolean.TRUE.equals(form.keep());
         UserId owner = keep ? (form.ownerId() == null ? new UserId(Actors.current().userId()) : new UserId(form.ownerId()))
                 : null;
+        Map<String, Object> custom = customFields.fromForm("lead", request.getParameterMap());
         Lead created;
         try {
             created = leads.create(new LeadInput(form.firstName(), form.lastName(), form.title(), form.company(),
                     form.email(), form.phone(), form.source(), form.sourceDetail(), null, null, form.notes(), owner,
-                    Map.of()));
+                    custom));
         } catch (InvalidInput problems) {
-            return form(model, null, form, problems);
+            return form(model, null, form, problems, custom);
         }
         redirect.addFlashAttribute("flash", message(staff ? "leads.referred" : "leads.created", request,
                 created.displayName()));
@@ -132,6 +136,8 @@ class LeadPages {
         model.addAttribute("isOwner", lead.ownerId() != null && lead.ownerId().value() == Actors.current().userId());
         model.addAttribute("timeline", timeline.of(Leads.subject(lead), Paging.of(20, timelineCursor)));
         model.addAttribute("panels", panels.of("lead", id.value()));
+        model.addAttribute("customFields", customFields.of("lead", true).stream()
+                .filter(f -> !f.archived() || lead.custom().containsKey(f.key())).toList());
         model.addAttribute("actions", panels.actions("lead", id.value(), Actors.current().role()));
         if (lead.active() && Actors.current().canWrite(lead.owner()) && Actors.current().role() != Role.STAFF) {
             model.addAttribute("matches", conversion.matches(id));
@@ -148,7 +154,7 @@ class LeadPages {
         Lead lead = leads.writable(id);
         return form(model, lead, new LeadForm(lead.firstName(), lead.lastName(), lead.title(), lead.company(),
                 lead.email(), lead.phone(), lead.source(), lead.sourceDetail(), lead.notes(),
-                lead.ownerId() == null ? null : lead.ownerId().value(), null, lead.version()), null);
+                lead.ownerId() == null ? null : lead.ownerId().value(), null, lead.version()), null, null);
     }
 
     @RepOrAbove
@@ -156,13 +162,14 @@ class LeadPages {
     String update(@PathVariable LeadId id, LeadForm form, Model model, RedirectAttributes redirect,
             HttpServletRequest request) {
         Lead lead = leads.writable(id);
+        Map<String, Object> custom = customFields.fromForm("lead", request.getParameterMap());
         try {
             leads.update(id, new LeadInput(form.firstName(), form.lastName(), form.title(), form.company(), form.email(),
                     form.phone(), form.source(), form.sourceDetail(), lead.referredByUserId(), lead.referredByContactId(),
-                    form.notes(), form.ownerId() == null ? null : new UserId(form.ownerId()), Map.of()),
+                    form.notes(), form.ownerId() == null ? null : new UserId(form.ownerId()), custom),
                     form.version() == null ? -1 : form.version());
         } catch (InvalidInput problems) {
-            return form(model, lead, form, problems);
+            return form(model, lead, form, problems, custom);
         }
         redirect.addFlashAttribute("flash", message("flash.saved", request));
         return "redirect:/leads/" + id.value();
@@ -254,8 +261,11 @@ class LeadPages {
         return "sales/referrals";
     }
 
-    private String form(Model model, Lead lead, LeadForm form, InvalidInput problems) {
+    /** The lead form; {@code custom} holds the custom field values as typed, or null to show the lead's. */
+    private String form(Model model, Lead lead, LeadForm form, InvalidInput problems, Map<String, Object> custom) {
         model.addAttribute("lead", lead);
+        model.addAttribute("customFields", customFields.of("lead", false));
+        model.addAttribute("customValues", custom != null ? custom : lead != null ? lead.custom() : Map.of());
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         model.addAttribute("sources", LeadSource.values());

@@ -74,10 +74,21 @@ final class BenchmarkServer implements AutoCloseable {
             marker = dir.resolve("generated-sqlite");
             database = "SQLite";
         }
-        String wanted = accounts + "/" + contacts;
+        // the rest of the reference size: deals, touches and follow-ups on those parties
+        long deals = Long.getLong("bench.deals", 100_000);
+        long touches = Long.getLong("bench.touches", 10_000_000);
+        long followUps = Long.getLong("bench.follow-ups", 2_000_000);
+        String wanted = accounts + "/" + contacts + "/" + deals + "/" + touches + "/" + followUps;
         if (!Files.exists(marker) || !Files.readString(marker).equals(wanted)) {
             List<String> generate = new ArrayList<>(args);
+            if (postgres != null && !postgres.isBlank()) {
+                // the generator's batches as multi-row inserts: the generation is not what is measured
+                generate.replaceAll(arg -> arg.startsWith("--spring.datasource.url=")
+                        ? arg + (arg.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true" : arg);
+            }
             generate.addAll(List.of("--tickler.generate.accounts=" + accounts, "--tickler.generate.contacts=" + contacts,
+                    "--tickler.generate.deals=" + deals, "--tickler.generate.touches=" + touches,
+                    "--tickler.generate.follow-ups=" + followUps,
                     "--tickler.generate.exit=false", "--tickler.generate.admin=" + ADMIN,
                     "--tickler.generate.password=" + PASSWORD));
             try (ConfigurableApplicationContext generating = SpringApplication.run(TicklerApplication.class,

@@ -44,7 +44,10 @@ class FollowUpPagesTests {
         String today = page("/today", rep);
         assertThat(today).contains("Welcome").contains("0 overdue").contains("Log a touch").contains("id=\"quick-log\"")
                 .contains("hx-get=\"/notifications/bell\"");
-        assertThat(page("/notifications/bell", rep)).contains("class=\"bell\"");
+        assertThat(page("/notifications/bell", rep)).contains("class=\"bell\"").contains("<svg");
+        // the queue is what the page opens on: the quick-log form is a key away, not focused (focus would scroll to it)
+        assertThat(today).containsPattern("<select id=\"ql-channel\" name=\"channel\" accesskey=\"l\">");
+        assertThat(page("/touches/new", rep)).contains("autofocus");
     }
 
     @Test
