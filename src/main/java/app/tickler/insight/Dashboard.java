@@ -316,20 +316,19 @@ class Dashboard {
         pipelineMonths.add(overdueLabel);
         pipelineMonths.addAll(ahead);
         pipelineMonths.add(undatedLabel);
-        List<SalesFigures.OpenDeal> open = sales.openDeals(last.atEndOfMonth(), users);
-        for (String currency : currencies(open.stream().map(SalesFigures.OpenDeal::currency).toList())) {
+        List<SalesFigures.PipelineMonth> open = sales.pipelineByMonth(last.atEndOfMonth(), users);
+        for (String currency : currencies(open.stream().map(SalesFigures.PipelineMonth::currency).toList())) {
             Map<String, double[]> sums = new LinkedHashMap<>();
             pipelineMonths.forEach(m -> sums.put(m, new double[2]));
-            for (SalesFigures.OpenDeal deal : open) {
-                if (!deal.currency().equals(currency)) {
+            for (SalesFigures.PipelineMonth month : open) {
+                if (!month.currency().equals(currency)) {
                     continue;
                 }
-                String bucket = deal.expectedCloseDate() == null ? undatedLabel
-                        : YearMonth.from(deal.expectedCloseDate()).isBefore(thisMonth) ? overdueLabel
-                        : YearMonth.from(deal.expectedCloseDate()).toString();
+                String bucket = month.month() == null ? undatedLabel
+                        : YearMonth.parse(month.month()).isBefore(thisMonth) ? overdueLabel : month.month();
                 double[] s = sums.get(bucket);
-                s[0] += major(deal.amountMinor(), currency) * deal.probability() / 100.0;
-                s[1] += major(deal.amountMinor(), currency);
+                s[0] += major(month.weightedTimes100(), currency) / 100.0;
+                s[1] += major(month.amountMinor(), currency);
             }
             charts.add(new Chart("forecast-pipeline-" + currency, labels.get("chart.weightedPipeline", currency), currency, false,
                     pipelineMonths, List.of(new Chart.Series(labels.get("series.weighted"), false,
@@ -344,23 +343,23 @@ class Dashboard {
         YearMonth cashFrom = YearMonth.from(filter.from());
         YearMonth cashTo = thisMonth.plusMonths(CASH_MONTHS_AHEAD);
         List<String> cashMonths = months(cashFrom.isAfter(thisMonth) ? thisMonth : cashFrom, cashTo);
-        List<SalesFigures.OpenDeal> allOpen = users == null ? open : sales.openDeals(last.atEndOfMonth(), null);
+        List<SalesFigures.ExpectedClose> closes = sales.expectedCloses(cashTo.atEndOfMonth());
         List<SalesFigures.MonthlyAmount> invoices = sales.openInvoicesByMonth(cashTo.atEndOfMonth());
         Map<String, Map<String, Double>> received = new HashMap<>();
         counters.sums(List.of(Metric.PAYMENTS_RECEIVED), cashMonths.isEmpty() ? filter.from()
                 : YearMonth.parse(cashMonths.get(0)).atDay(1), today, null, "month").forEach(s -> received
                 .computeIfAbsent(s.currency(), c -> new HashMap<>()).merge(s.group(), major(s.amountMinor(), s.currency()), Double::sum));
         List<String> currencies = new ArrayList<>();
-        allOpen.forEach(d -> currencies.add(d.currency()));
+        closes.forEach(d -> currencies.add(d.currency()));
         invoices.forEach(i -> currencies.add(i.currency()));
         currencies.addAll(received.keySet());
         for (String currency : currencies(currencies)) {
             Map<String, Double> expected = new HashMap<>();
-            for (SalesFigures.OpenDeal deal : allOpen) {
-                if (deal.currency().equals(currency) && deal.expectedCloseDate() != null) {
-                    LocalDate cashDay = deal.expectedCloseDate().plusDays(deal.paymentTermsDays());
-                    String month = (YearMonth.from(cashDay).isBefore(thisMonth) ? thisMonth : YearMonth.from(cashDay)).toString();
-                    expected.merge(month, major(deal.amountMinor(), currency) * deal.probability() / 100.0, Double::sum);
+            for (SalesFigures.ExpectedClose close : closes) {
+                if (close.currency().equals(currency)) {
+                    YearMonth cashMonth = YearMonth.from(close.expectedCloseDate().plusDays(close.paymentTermsDays()));
+                    String month = (cashMonth.isBefore(thisMonth) ? thisMonth : cashMonth).toString();
+                    expected.merge(month, major(close.weightedTimes100(), currency) / 100.0, Double::sum);
                 }
             }
             Map<String, Double> due = new HashMap<>();

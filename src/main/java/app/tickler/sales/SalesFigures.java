@@ -34,9 +34,12 @@ public class SalesFigures {
             long amountMinor, String currency, Instant createdAt, Instant closedAt) {
     }
 
-    // An open deal as the forecasts need it.
-    public record OpenDeal(DealId id, UserId ownerId, long amountMinor, String currency, int probability,
-            LocalDate expectedCloseDate, int paymentTermsDays) {
+    // Open deals expected to close in a month (null: no date): sums of amount × probability (percent) and of amounts.
+    public record PipelineMonth(String month, String currency, long weightedTimes100, long amountMinor) {
+    }
+
+    // Open deals expected to close on a day with the same payment terms: the sum of amount × probability (percent).
+    public record ExpectedClose(LocalDate expectedCloseDate, int paymentTermsDays, String currency, long weightedTimes100) {
     }
 
     // An amount due in a month ({@code YYYY-MM}).
@@ -101,7 +104,9 @@ public class SalesFigures {
         }
         return jdbc.sql("""
                 SELECT id, account_id, owner_id, origin, status, amount_minor, currency, created_at, closed_at FROM deals
-                WHERE workspace_id = :workspace AND status IN ('WON', 'LOST') AND closed_at >= :from AND closed_at < :to
+                WHERE workspace_id = :workspace
+                  AND pipeline_id IN (SELECT p.id FROM pipelines p WHERE p.workspace_id = :workspace)
+                  AND status IN ('WON', 'LOST') AND closed_at >= :from AND closed_at < :to
                 """ + (owners == null ? "" : " AND owner_id IN (:owners)")).param("workspace", workspace())
                 .param("from", from.toEpochMilli()).param("to", to.toEpochMilli())
                 .params(owners == null ? Map.of() : Map.of("owners", owners))
@@ -112,20 +117,42 @@ public class SalesFigures {
                 .list();
     }
 
-    /** Open deals of these owners expected to close by {@code until} (or without an expected close date). */
-    public List<OpenDeal> openDeals(LocalDate until, Collection<Long> owners) {
+    /**
+     * Open deals of these owners expected to close by {@code until} (or without a date) by month of
+     * expected close ({@code month} null: no date) and currency: the sum of amount × probability
+     * (percent, so divide by 100) and of the amounts.
+     */
+    public List<PipelineMonth> pipelineByMonth(LocalDate until, Collection<Long> owners) {
         if (owners != null && owners.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT id, owner_id, amount_minor, currency, probability, expected_close_on, payment_terms_days FROM deals
-                WHERE workspace_id = :workspace AND status = 'OPEN'
+                SELECT substr(expected_close_on, 1, 7) AS month, currency, SUM(amount_minor * probability) AS weighted,
+                       SUM(amount_minor) AS amount
+                FROM deals WHERE workspace_id = :workspace AND status = 'OPEN'
                   AND (expected_close_on IS NULL OR expected_close_on <= :until)
-                """ + (owners == null ? "" : " AND owner_id IN (:owners)")).param("workspace", workspace())
+                """ + (owners == null ? "" : " AND owner_id IN (:owners)")
+                + " GROUP BY substr(expected_close_on, 1, 7), currency").param("workspace", workspace())
                 .param("until", until.toString()).params(owners == null ? Map.of() : Map.of("owners", owners))
-                .query((rs, n) -> new OpenDeal(new DealId(rs.getLong("id")), new UserId(rs.getLong("owner_id")),
-                        rs.getLong("amount_minor"), rs.getString("currency"), rs.getInt("probability"),
-                        Rows.nullableDate(rs, "expected_close_on"), rs.getInt("payment_terms_days")))
+                .query((rs, n) -> new PipelineMonth(rs.getString("month"), rs.getString("currency"),
+                        rs.getLong("weighted"), rs.getLong("amount")))
+                .list();
+    }
+
+    /**
+     * Open deals of everybody with an expected close date by {@code until}, grouped by that date, their
+     * payment terms and currency: the sum of amount × probability (percent). The cash they bring comes
+     * the terms after the close.
+     */
+    public List<ExpectedClose> expectedCloses(LocalDate until) {
+        return jdbc.sql("""
+                SELECT expected_close_on, payment_terms_days, currency, SUM(amount_minor * probability) AS weighted
+                FROM deals WHERE workspace_id = :workspace AND status = 'OPEN' AND expected_close_on IS NOT NULL
+                  AND expected_close_on <= :until
+                GROUP BY expected_close_on, payment_terms_days, currency
+                """).param("workspace", workspace()).param("until", until.toString())
+                .query((rs, n) -> new ExpectedClose(LocalDate.parse(rs.getString("expected_close_on")),
+                        rs.getInt("payment_terms_days"), rs.getString("currency"), rs.getLong("weighted")))
                 .list();
     }
 

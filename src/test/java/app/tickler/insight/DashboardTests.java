@@ -259,6 +259,12 @@ class DashboardTests {
             }
         }
         assertThat(cash.at("/series/2/values/" + november).asDouble()).as("received in November").isEqualTo(1000.0);
+        JsonNode pipeline = chart(team, "forecast-pipeline-EUR");
+        int undated = pipeline.get("categories").size() - 1;
+        assertThat(pipeline.at("/categories/" + undated).asString()).isEqualTo("No date");
+        assertThat(pipeline.at("/series/1/values/" + undated).asDouble()).as("the reopened deal, unweighted").isEqualTo(300.0);
+        assertThat(pipeline.at("/series/0/values/" + undated).asDouble()).as("weighted by its stage's probability")
+                .isGreaterThan(0).isLessThan(300.0);
         JsonNode everybody = call(get("/api/v1/insights/dashboard"), manager, 200);
         assertThat(sum(chart(everybody, "short-touches-daily").at("/series/0/values"))).isEqualTo(7);
 

@@ -66,7 +66,7 @@ class InsightBenchmarkTests {
                 "--logging.level.app.tickler=WARN"));
         if (TestDatabase.onPostgres()) {
             String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            args.add("--spring.datasource.url=" + TestDatabase.POSTGRES_URL + "?currentSchema=" + schema + ",public");
+            args.add("--spring.datasource.url=" + TestDatabase.POSTGRES_URL + "?currentSchema=" + schema + ",public&reWriteBatchedInserts=true");
             args.add("--spring.flyway.schemas=" + schema);
             args.add("--spring.flyway.default-schema=" + schema);
             args.add("--spring.datasource.username=" + System.getenv().getOrDefault("TICKLER_TEST_POSTGRES_USER", "postgres"));
