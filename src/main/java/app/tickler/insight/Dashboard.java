@@ -63,12 +63,15 @@ class Dashboard {
     private final SalesFigures sales;
     private final SalesCycle salesCycle;
     private final PartyFigures parties;
+    private final CoverageSnapshots coverageSnapshots;
     private final Directory directory;
     private final MessageSource messages;
     private final Clock clock;
 
     Dashboard(DailyCounters counters, FollowUpFigures followUps, SalesFigures sales, SalesCycle salesCycle,
-            PartyFigures parties, Directory directory, MessageSource messages, Clock clock) {
+            PartyFigures parties, CoverageSnapshots coverageSnapshots, Directory directory, MessageSource messages,
+            Clock clock) {
+        this.coverageSnapshots = coverageSnapshots;
         this.counters = counters;
         this.followUps = followUps;
         this.sales = sales;
@@ -258,7 +261,7 @@ class Dashboard {
                 java.util.Arrays.stream(RelationshipStage.values()).map(s -> labels.get("stage." + s.name())).toList(),
                 List.of(new Chart.Series(labels.get("series.accounts"), false, java.util.Arrays.stream(RelationshipStage.values())
                         .map(s -> (double) mix.getOrDefault(s, 0L)).toList())), labels.get("note.accountOwners")));
-        PartyFigures.Coverage coverage = parties.coverage(clock.instant().minus(Duration.ofDays(Ickr.DAYS)), users);
+        CoverageSnapshots.Snapshot coverage = coverageSnapshots.latest(users);
         kpis.add(kpi("coverage", labels, coverage.people() == 0 ? null : percent(coverage.touched(), coverage.people()) + "%",
                 "long"));
         kpis.add(kpi("influencerCoverage", labels, coverage.influencers() == 0 ? null
@@ -268,7 +271,7 @@ class Dashboard {
                 List.of(new Chart.Series(labels.get("series.reached"), false, List.of(
                         coverage.people() == 0 ? 0.0 : (double) percent(coverage.touched(), coverage.people()),
                         coverage.influencers() == 0 ? 0.0 : (double) percent(coverage.influencersTouched(), coverage.influencers())))),
-                labels.get("note.coverage")));
+                labels.get("note.coverage", coverage.day())));
 
         // --- persistence -----------------------------------------------------------------------------
         Map<Long, Integer> attempts = followUps.winningAttempts(from, to);

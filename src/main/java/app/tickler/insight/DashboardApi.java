@@ -24,12 +24,25 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Insight")
 class DashboardApi {
 
+    /** What a refresh of the coverage snapshot did. */
+    record CoverageRefresh(int owners) {
+    }
+
     private final Dashboard dashboard;
     private final CounterRebuild rebuild;
+    private final CoverageSnapshots coverage;
 
-    DashboardApi(Dashboard dashboard, CounterRebuild rebuild) {
+    DashboardApi(Dashboard dashboard, CounterRebuild rebuild, CoverageSnapshots coverage) {
         this.dashboard = dashboard;
         this.rebuild = rebuild;
+        this.coverage = coverage;
+    }
+
+    /** Recomputes today's ICKR coverage snapshot now, instead of waiting for the night. */
+    @AdminOnly
+    @PostMapping("/coverage/refresh")
+    CoverageRefresh refreshCoverage() {
+        return new CoverageRefresh(coverage.refresh());
     }
 
     @RepOrAbove

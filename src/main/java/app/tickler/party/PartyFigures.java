@@ -40,8 +40,9 @@ public class PartyFigures {
         }
     }
 
-    // People in the buying centres of customers (accounts with a level), and how many were touched since a moment.
-    public record Coverage(long people, long touched, long influencers, long influencersTouched) {
+    // People in the buying centres of one owner's customers (accounts with a level; owner 0: none), and how many
+    // of them, and of their influencers and key people, were touched since a moment.
+    public record Coverage(long ownerId, long people, long touched, long influencers, long influencersTouched) {
     }
 
     private final JdbcClient jdbc;
@@ -113,13 +114,13 @@ public class PartyFigures {
         return mix;
     }
 
-    /** The buying centres of customers (accounts with a level, not do-not-contact): people and those touched since. */
-    public Coverage coverage(Instant since, Collection<Long> owners) {
-        if (owners != null && owners.isEmpty()) {
-            return new Coverage(0, 0, 0, 0);
-        }
+    /**
+     * The buying centres of customers (accounts with a level, not do-not-contact) per account owner:
+     * people and those touched since a moment. One scan of the customers' people: a nightly figure.
+     */
+    public List<Coverage> coverageByOwner(Instant since) {
         return jdbc.sql("""
-                SELECT COUNT(*) AS people,
+                SELECT COALESCE(a.owner_id, 0) AS owner_id, COUNT(*) AS people,
                        COALESCE(SUM(CASE WHEN c.last_touch_at >= :since THEN 1 ELSE 0 END), 0) AS touched,
                        COALESCE(SUM(CASE WHEN""" + " " + INFLUENCER + " " + """
                         THEN 1 ELSE 0 END), 0) AS influencers,
@@ -130,11 +131,10 @@ public class PartyFigures {
                 JOIN contacts c ON c.workspace_id = m.workspace_id AND c.id = m.contact_id
                 WHERE a.workspace_id = :workspace AND a.deleted_at IS NULL AND a.level IS NOT NULL
                   AND a.do_not_contact = FALSE AND c.deleted_at IS NULL AND c.do_not_contact = FALSE
-                """ + (owners == null ? "" : " AND a.owner_id IN (:owners)"))
-                .param("since", since.toEpochMilli()).param("workspace", Actors.current().workspaceId())
-                .params(owners == null ? Map.of() : Map.of("owners", owners))
-                .query((rs, n) -> new Coverage(rs.getLong("people"), rs.getLong("touched"), rs.getLong("influencers"),
-                        rs.getLong("influencers_touched")))
-                .single();
+                GROUP BY COALESCE(a.owner_id, 0)
+                """).param("since", since.toEpochMilli()).param("workspace", Actors.current().workspaceId())
+                .query((rs, n) -> new Coverage(rs.getLong("owner_id"), rs.getLong("people"), rs.getLong("touched"),
+                        rs.getLong("influencers"), rs.getLong("influencers_touched")))
+                .list();
     }
 }

@@ -259,6 +259,10 @@ class DashboardTests {
             }
         }
         assertThat(cash.at("/series/2/values/" + november).asDouble()).as("received in November").isEqualTo(1000.0);
+        assertThat(kpi(team, "coverage")).as("both customers' people were touched").isEqualTo("100%");
+        send(manager, "/api/v1/insights/coverage/refresh", Map.of(), 403);
+        assertThat(send(acme.admin(), "/api/v1/insights/coverage/refresh", Map.of(), 200).get("owners").asInt())
+                .as("three owners of customers").isEqualTo(3);
         JsonNode pipeline = chart(team, "forecast-pipeline-EUR");
         int undated = pipeline.get("categories").size() - 1;
         assertThat(pipeline.at("/categories/" + undated).asString()).isEqualTo("No date");
