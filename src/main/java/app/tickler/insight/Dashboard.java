@@ -425,7 +425,7 @@ class Dashboard {
         return labels.get("insight.everybody");
     }
 
-    // --- helpers -------------------------------------------------------------------------------------
+    // --- formatting and arithmetic ----------------------------------------------------------------------------
 
     /** Labels through the messages, so that every title and series name can be translated. */
     record Labels(MessageSource messages, Locale locale) {
