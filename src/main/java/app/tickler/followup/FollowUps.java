@@ -28,10 +28,13 @@ public class FollowUps {
     private final Cadences cadences;
     private final Attempts attempts;
     private final DealClosings closings;
+    private final Notifications notifications;
 
     FollowUps(TouchLog touchLog, TouchRepository touches, Planner planner, FollowUpRepository followUps,
-            Enrolments enrolments, Cadences cadences, Attempts attempts, DealClosings closings) {
+            Enrolments enrolments, Cadences cadences, Attempts attempts, DealClosings closings,
+            Notifications notifications) {
         this.closings = closings;
+        this.notifications = notifications;
         this.touchLog = touchLog;
         this.touches = touches;
         this.planner = planner;
@@ -79,5 +82,28 @@ public class FollowUps {
         String where = account != null ? "f.account_id = :id" : "f.contact_id = :id";
         long id = account != null ? account.value() : contact.value();
         return followUps.query(where + " AND f.status = 'OPEN'", Map.of("id", id), "ORDER BY f.due_date, f.id LIMIT 200");
+    }
+
+    /**
+     * Puts a notification under a user's bell (other modules' alerts: a missing journal, a comment on
+     * it, a customer at risk). {@code kind} is a short code (at most 30 characters), {@code link} a path.
+     */
+    @Transactional
+    public void notify(app.tickler.identity.UserId user, String kind, String title, String link) {
+        notifications.notify(user.value(), kind, title, link);
+    }
+
+    /** The workspace's cadences in use (not archived), for pickers in other modules' settings. */
+    public List<Cadence> cadences() {
+        return cadences.all(false);
+    }
+
+    /**
+     * Enrols contacts in a cadence (the onboarding plan after a win); whoever cannot be enrolled —
+     * already in a cadence, do-not-contact — is left out, the others are enrolled.
+     */
+    @Transactional
+    public List<Enrolment> enrolAll(CadenceId cadence, List<ContactId> contacts, app.tickler.identity.UserId owner) {
+        return enrolments.enrolAll(cadence, contacts, owner, null).enrolled();
     }
 }

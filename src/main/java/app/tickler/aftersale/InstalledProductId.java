@@ -1,0 +1,6 @@
+package app.tickler.aftersale;
+
+import app.tickler.platform.EntityId;
+
+public record InstalledProductId(long value) implements EntityId {
+}

@@ -1,0 +1,6 @@
+package app.tickler.journal;
+
+import app.tickler.platform.EntityId;
+
+public record JournalEntryId(long value) implements EntityId {
+}
