@@ -122,6 +122,13 @@ class AccountRepository {
                 """).param("workspace", workspaceId).param("cutoff", cutoff).param("max", max).query(Long.class).list();
     }
 
+    /** Ids of live records after the given one, in id order: for walking a whole workspace. */
+    List<Long> liveIdsAfter(long after, int limit) {
+        return jdbc.sql("SELECT id FROM accounts WHERE workspace_id = :workspace AND id > :after AND deleted_at IS NULL"
+                        + " ORDER BY id LIMIT :limit")
+                .param("workspace", workspace()).param("after", after).param("limit", limit).query(Long.class).list();
+    }
+
     void touched(Collection<Long> ids, long at) {
         if (!ids.isEmpty()) {
             jdbc.sql("""
@@ -158,6 +165,13 @@ class AccountRepository {
         List<Long> ids = jdbc.sql("SELECT id FROM (" + String.join(" UNION ", lookups) + ") suspects WHERE id <> :except LIMIT 20")
                 .params(params).query(Long.class).list();
         return findAll(ids).stream().filter(a -> !a.inTrash()).toList();
+    }
+
+    /** Live accounts with this match key of the name or this domain, for matching on import. */
+    List<Long> withKey(String column, String key) {
+        return jdbc.sql("SELECT id FROM accounts WHERE workspace_id = :workspace AND deleted_at IS NULL AND "
+                        + (column.equals("domain") ? "domain" : "name_key") + " = :key ORDER BY id LIMIT 2")
+                .param("workspace", workspace()).param("key", key).query(Long.class).list();
     }
 
     /** Live accounts whose name key starts like the candidate's, for near-identical names. */

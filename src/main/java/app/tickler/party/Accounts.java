@@ -203,6 +203,14 @@ class Accounts {
         return created;
     }
 
+    /** Validates an account as {@link #create} would, writing nothing: the checks of an import before its batch. */
+    void check(AccountInput input) {
+        Actor actor = Actors.current();
+        AccountInput withOwner = input.ownerId() == null && !actor.isManagerOrAdmin() && !actor.isSystem()
+                ? withOwner(input, new app.tickler.identity.UserId(actor.userId())) : input;
+        validated(new AccountId(0), withOwner, null);
+    }
+
     @Transactional
     Account update(long id, AccountInput input, long version) {
         Account before = writable(id);

@@ -120,6 +120,13 @@ class ContactRepository {
                 """).param("workspace", workspaceId).param("cutoff", cutoff).param("max", max).query(Long.class).list();
     }
 
+    /** Ids of live records after the given one, in id order: for walking a whole workspace. */
+    List<Long> liveIdsAfter(long after, int limit) {
+        return jdbc.sql("SELECT id FROM contacts WHERE workspace_id = :workspace AND id > :after AND deleted_at IS NULL"
+                        + " ORDER BY id LIMIT :limit")
+                .param("workspace", workspace()).param("after", after).param("limit", limit).query(Long.class).list();
+    }
+
     void touched(Collection<Long> ids, long at) {
         if (!ids.isEmpty()) {
             jdbc.sql("""

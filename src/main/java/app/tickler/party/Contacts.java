@@ -223,6 +223,14 @@ class Contacts {
         return created;
     }
 
+    /** Validates a contact as {@link #create} would, writing nothing: the checks of an import before its batch. */
+    void check(ContactInput input) {
+        Actor actor = Actors.current();
+        ContactInput withOwner = input.ownerId() == null && !actor.isManagerOrAdmin() && !actor.isSystem()
+                ? withOwner(input, new UserId(actor.userId())) : input;
+        validated(new ContactId(0), withOwner, null);
+    }
+
     @Transactional
     Contact update(long id, ContactInput input, long version) {
         Contact before = writable(id);

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tickler.platform.Page;
+import app.tickler.platform.Paging;
 import app.tickler.platform.security.Actors;
 
 /**
@@ -27,9 +29,11 @@ public class Parties {
     private final Contacts contacts;
     private final BuyingCentre buyingCentre;
     private final Duplicates duplicates;
+    private final PartySearch search;
 
     Parties(AccountRepository accountRows, ContactRepository contactRows, Accounts accounts, Contacts contacts,
-            BuyingCentre buyingCentre, Duplicates duplicates) {
+            BuyingCentre buyingCentre, Duplicates duplicates, PartySearch search) {
+        this.search = search;
         this.accountRows = accountRows;
         this.contactRows = contactRows;
         this.accounts = accounts;
@@ -153,6 +157,88 @@ public class Parties {
         Actors.current();
         accountRows.touched(touchedAccounts.stream().map(AccountId::value).toList(), at.toEpochMilli());
         contactRows.touched(touchedContacts.stream().map(ContactId::value).toList(), at.toEpochMilli());
+    }
+
+    // --- imports and exports ---------------------------------------------------------------
+
+    /** Checks a contact as {@link #createContact} would, without writing; {@code InvalidInput} names each bad field. */
+    public void checkContact(ContactInput input) {
+        contacts.check(input);
+    }
+
+    public void checkAccount(AccountInput input) {
+        accounts.check(input);
+    }
+
+    @Transactional
+    public Contact updateContact(ContactId id, ContactInput input, long version) {
+        return contacts.update(id.value(), input, version);
+    }
+
+    @Transactional
+    public Account updateAccount(AccountId id, AccountInput input, long version) {
+        return accounts.update(id.value(), input, version);
+    }
+
+    /** Removes a contact for good at once (an import undone); other modules drop their references. */
+    @Transactional
+    public void removeContact(ContactId id) {
+        contacts.remove(id.value(), false);
+    }
+
+    @Transactional
+    public void removeAccount(AccountId id) {
+        accounts.purge(id.value());
+    }
+
+    /** Live contacts with this email (any case), whoever owns them. */
+    public List<ContactId> contactsWithEmail(String email) {
+        String key = PartyNames.emailKey(email);
+        return key == null ? List.of() : contactRows.withEmail(key).stream().map(ContactId::new).toList();
+    }
+
+    /** Live accounts with this name (its match key: no case, accents or legal form), at most two. */
+    public List<AccountId> accountsNamed(String name) {
+        String key = PartyNames.matchKey(name, true);
+        return key == null || key.isEmpty() ? List.of()
+                : accountRows.withKey("name_key", key).stream().map(AccountId::new).toList();
+    }
+
+    /** Live accounts whose website has this domain, at most two. */
+    public List<AccountId> accountsWithDomain(String website) {
+        String domain = PartyNames.domain(website);
+        return domain == null ? List.of() : accountRows.withKey("domain", domain).stream().map(AccountId::new).toList();
+    }
+
+    /** One page of the contact list as the caller sees it, with the list's filters and sort as query parameters. */
+    public Page<Contact> contactList(Map<String, String> filters, Paging paging) {
+        return contacts.list(ListParams.filter(filters), ListParams.sort(filters.get("sort")), paging);
+    }
+
+    public Page<Account> accountList(Map<String, String> filters, Paging paging) {
+        return accounts.list(ListParams.filter(filters), ListParams.sort(filters.get("sort")), paging);
+    }
+
+    /**
+     * Rebuilds the search index of the caller's workspace from its records, after a restore: SQLite
+     * keeps it in a table of its own; PostgreSQL's search text is a column of the records themselves.
+     */
+    @Transactional
+    public void rebuildSearchIndex() {
+        if (search.inline()) {
+            return;
+        }
+        long after = 0;
+        List<Long> ids;
+        while (!(ids = accountRows.liveIdsAfter(after, 500)).isEmpty()) {
+            accountRows.findAll(ids).forEach(search::written);
+            after = ids.get(ids.size() - 1);
+        }
+        after = 0;
+        while (!(ids = contactRows.liveIdsAfter(after, 500)).isEmpty()) {
+            contactRows.findAll(ids).forEach(search::written);
+            after = ids.get(ids.size() - 1);
+        }
     }
 
     // --- duplicates -------------------------------------------------------------------------

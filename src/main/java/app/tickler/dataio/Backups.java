@@ -1,0 +1,475 @@
+package app.tickler.dataio;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.tickler.party.Parties;
+import app.tickler.platform.Conflict;
+import app.tickler.platform.InvalidInput;
+import app.tickler.platform.database.Dialect;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Whole-workspace backup and restore, generic over the schema: every table with a
+ * {@code workspace_id} column (read from the database's metadata, so tables that later modules add
+ * are included without a change here), parents before children by their foreign keys. The backup is a
+ * ZIP of one JSON Lines file per table ({@code tables/<table>.jsonl}, one JSON object per row, column
+ * name to value) and {@code manifest.json} with the format version, the schema version, each table's
+ * columns, row count and the SHA-256 of its file. Restore checks every checksum first, then writes
+ * every row in one transaction into a database where the workspace does not exist yet — SQLite or
+ * PostgreSQL, whichever the backup came from — and rebuilds the search index.
+ */
+@Service
+class Backups {
+
+    static final String FORMAT = "tickler-workspace-backup";
+    static final int VERSION = 1;
+
+    record Column(String name, int type, boolean generated) {
+    }
+
+    record Table(String name, List<Column> columns, List<String> primaryKey, Set<String> selfReferences) {
+    }
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Dialect dialect;
+    private final Parties parties;
+    private final Clock clock;
+
+    Backups(DataSource dataSource, PlatformTransactionManager transactionManager, JsonMapper json, Dialect dialect,
+            Parties parties, Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.json = json;
+        this.dialect = dialect;
+        this.parties = parties;
+        this.clock = clock;
+    }
+
+    // --- backup -----------------------------------------------------------------------------
+
+    /** Writes the workspace's backup as a ZIP, table by table, each streamed row by row. */
+    void backup(long workspaceId, OutputStream out) throws IOException {
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM workspaces WHERE workspace_id = ?", Long.class, workspaceId) == 0) {
+            throw new InvalidInput("workspace", "does not exist");
+        }
+        List<Table> tables = tables();
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        ObjectNode manifest = json.createObjectNode();
+        manifest.put("format", FORMAT);
+        manifest.put("version", VERSION);
+        manifest.put("workspaceId", Long.toString(workspaceId));
+        manifest.put("createdAt", clock.instant().toString());
+        manifest.put("database", dialect.name());
+        manifest.put("schemaVersion", schemaVersion());
+        var list = manifest.putArray("tables");
+        // a repeatable read across the tables: one transaction (SQLite: a read snapshot; PostgreSQL: repeatable read)
+        TransactionTemplate snapshot = new TransactionTemplate(transactions.getTransactionManager());
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(dialect == Dialect.POSTGRESQL ? TransactionTemplate.ISOLATION_REPEATABLE_READ
+                : TransactionTemplate.ISOLATION_DEFAULT);
+        IOException[] failed = new IOException[1];
+        snapshot.executeWithoutResult(status -> {
+            try {
+                for (Table table : tables) {
+                    String file = "tables/" + table.name() + ".jsonl";
+                    zip.putNextEntry(new ZipEntry(file));
+                    MessageDigest digest = sha256();
+                    long rows = writeRows(table, workspaceId, zip, digest);
+                    zip.closeEntry();
+                    ObjectNode entry = list.addObject();
+                    entry.put("name", table.name());
+                    entry.put("file", file);
+                    entry.put("rows", rows);
+                    entry.put("sha256", HexFormat.of().formatHex(digest.digest()));
+                    var columns = entry.putArray("columns");
+                    table.columns().stream().filter(c -> !c.generated()).forEach(c -> columns.add(c.name()));
+                }
+            } catch (IOException e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        zip.putNextEntry(new ZipEntry("manifest.json"));
+        zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        zip.closeEntry();
+        zip.finish();
+        zip.flush();
+    }
+
+    private long writeRows(Table table, long workspaceId, OutputStream zip, MessageDigest digest) {
+        List<Column> columns = table.columns().stream().filter(c -> !c.generated()).toList();
+        String order = String.join(", ", table.primaryKey());
+        long[] rows = {0};
+        jdbc.query(con -> {
+            PreparedStatement statement = con.prepareStatement("SELECT " + String.join(", ",
+                    columns.stream().map(Column::name).toList()) + " FROM " + table.name() + " WHERE workspace_id = ?"
+                    + (order.isEmpty() ? "" : " ORDER BY " + order));
+            statement.setFetchSize(1000);
+            statement.setLong(1, workspaceId);
+            return statement;
+        }, rs -> {
+            ObjectNode row = json.createObjectNode();
+            for (Column column : columns) {
+                write(row, column, rs);
+            }
+            byte[] line = (json.writeValueAsString(row) + "\n").getBytes(StandardCharsets.UTF_8);
+            digest.update(line);
+            try {
+                zip.write(line);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            rows[0]++;
+        });
+        return rows[0];
+    }
+
+    private static void write(ObjectNode row, Column column, ResultSet rs) throws SQLException {
+        String name = column.name();
+        Object value = rs.getObject(name);
+        if (value == null) {
+            row.putNull(name);
+        } else if (column.type() == Types.BOOLEAN || column.type() == Types.BIT) {
+            row.put(name, rs.getBoolean(name));
+        } else if (isInteger(column.type())) {
+            row.put(name, rs.getLong(name));
+        } else if (column.type() == Types.DOUBLE || column.type() == Types.REAL || column.type() == Types.FLOAT
+                || column.type() == Types.NUMERIC || column.type() == Types.DECIMAL) {
+            row.put(name, rs.getBigDecimal(name));
+        } else if (value instanceof byte[] bytes) {
+            row.put(name, java.util.Base64.getEncoder().encodeToString(bytes));
+        } else {
+            row.put(name, rs.getString(name));
+        }
+    }
+
+    // --- restore ----------------------------------------------------------------------------
+
+    /**
+     * Restores a backup into this database, where its workspace must not exist. Every file's checksum
+     * is checked before anything is written; then all rows go in one transaction.
+     */
+    long restore(Path file) throws IOException {
+        JsonNode manifest = readManifest(file);
+        if (!FORMAT.equals(manifest.path("format").asString()) || manifest.path("version").asInt() != VERSION) {
+            throw new InvalidInput("file", "is not a Tickler workspace backup (version " + VERSION + ")");
+        }
+        long workspaceId = Long.parseLong(manifest.path("workspaceId").asString());
+        if (!manifest.path("schemaVersion").asString().equals(schemaVersion())) {
+            throw new InvalidInput("file", "was made with schema version " + manifest.path("schemaVersion").asString()
+                    + "; this installation has " + schemaVersion() + ": restore it with the same Tickler version");
+        }
+        Map<String, JsonNode> entries = new LinkedHashMap<>();
+        manifest.path("tables").forEach(t -> entries.put(t.path("file").asString(), t));
+        verifyChecksums(file, entries);
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM workspaces WHERE workspace_id = ?", Long.class, workspaceId) > 0) {
+            throw new Conflict("Workspace " + workspaceId + " exists already here: restore into an empty installation");
+        }
+        Map<String, Table> tables = new LinkedHashMap<>();
+        tables().forEach(t -> tables.put(t.name(), t));
+        transactions.executeWithoutResult(status -> {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                for (JsonNode entry : manifest.path("tables")) {
+                    Table table = tables.get(entry.path("name").asString());
+                    if (table == null) {
+                        throw new InvalidInput("file", "has a table this installation does not know: "
+                                + entry.path("name").asString());
+                    }
+                    insertRows(connection, file, entry.path("file").asString(), table);
+                }
+            } catch (IOException | SQLException e) {
+                throw new IllegalStateException("restore failed: " + e.getMessage(), e);
+            }
+        });
+        return workspaceId;
+    }
+
+    /** After a restore, as an actor of the restored workspace: SQLite's separate search index is rebuilt. */
+    void reindex() {
+        parties.rebuildSearchIndex();
+    }
+
+    private void insertRows(Connection connection, Path file, String entryName, Table table) throws IOException,
+            SQLException {
+        List<Column> columns = table.columns().stream().filter(c -> !c.generated()).toList();
+        String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", columns.stream().map(Column::name).toList())
+                + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+        List<Object[]> deferred = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8);
+                PreparedStatement insert = connection.prepareStatement(sql)) {
+            if (!seek(zip, entryName)) {
+                throw new InvalidInput("file", "lacks " + entryName);
+            }
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(zip, StandardCharsets.UTF_8));
+            String line;
+            int batch = 0;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode row = json.readTree(line);
+                for (int i = 0; i < columns.size(); i++) {
+                    Column column = columns.get(i);
+                    JsonNode value = row.get(column.name());
+                    // a row pointing at another row of its own table may come first: set such links afterwards
+                    if (table.selfReferences().contains(column.name()) && value != null && !value.isNull()) {
+                        Object[] link = new Object[table.primaryKey().size() + 2];
+                        link[0] = column.name();
+                        link[1] = value.asLong();
+                        for (int k = 0; k < table.primaryKey().size(); k++) {
+                            link[k + 2] = row.get(table.primaryKey().get(k)).asLong();
+                        }
+                        deferred.add(link);
+                        value = null;
+                    }
+                    bind(insert, i + 1, column, value);
+                }
+                insert.addBatch();
+                if (++batch % 500 == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        for (Object[] link : deferred) {
+            StringBuilder update = new StringBuilder("UPDATE " + table.name() + " SET " + link[0] + " = ? WHERE ");
+            for (int k = 0; k < table.primaryKey().size(); k++) {
+                update.append(k == 0 ? "" : " AND ").append(table.primaryKey().get(k)).append(" = ?");
+            }
+            try (PreparedStatement statement = connection.prepareStatement(update.toString())) {
+                statement.setLong(1, (Long) link[1]);
+                for (int k = 0; k < table.primaryKey().size(); k++) {
+                    statement.setLong(k + 2, (Long) link[k + 2]);
+                }
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, int index, Column column, JsonNode value) throws SQLException {
+        if (value == null || value.isNull()) {
+            statement.setNull(index, column.type());
+        } else if (column.type() == Types.BOOLEAN || column.type() == Types.BIT) {
+            statement.setBoolean(index, value.isBoolean() ? value.asBoolean() : value.asLong() != 0);
+        } else if (isInteger(column.type())) {
+            statement.setLong(index, value.asLong());
+        } else if (value.isNumber()) {
+            statement.setBigDecimal(index, value.decimalValue());
+        } else if (column.type() == Types.OTHER) {
+            statement.setObject(index, value.asString(), Types.OTHER);
+        } else {
+            statement.setString(index, value.asString());
+        }
+    }
+
+    private JsonNode readManifest(Path file) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            if (!seek(zip, "manifest.json")) {
+                throw new InvalidInput("file", "is not a Tickler backup (no manifest.json)");
+            }
+            return json.readTree(zip.readAllBytes());
+        } catch (java.util.zip.ZipException e) {
+            throw new InvalidInput("file", "is not a ZIP file");
+        }
+    }
+
+    private static void verifyChecksums(Path file, Map<String, JsonNode> entries) throws IOException {
+        Set<String> seen = new LinkedHashSet<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                JsonNode expected = entries.get(entry.getName());
+                if (expected == null) {
+                    continue;
+                }
+                MessageDigest digest = sha256();
+                byte[] buffer = new byte[1 << 16];
+                int read;
+                while ((read = zip.read(buffer)) > 0) {
+                    digest.update(buffer, 0, read);
+                }
+                if (!HexFormat.of().formatHex(digest.digest()).equals(expected.path("sha256").asString())) {
+                    throw new InvalidInput("file", entry.getName() + " does not match its checksum: the backup is damaged");
+                }
+                seen.add(entry.getName());
+            }
+        }
+        if (!seen.containsAll(entries.keySet())) {
+            throw new InvalidInput("file", "lacks files its manifest lists: the backup is incomplete");
+        }
+    }
+
+    private static boolean seek(ZipInputStream zip, String name) throws IOException {
+        ZipEntry entry;
+        while ((entry = zip.getNextEntry()) != null) {
+            if (entry.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // --- the schema -------------------------------------------------------------------------
+
+    /** Every table with a workspace_id column, parents before children. */
+    List<Table> tables() {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            String schema = dialect == Dialect.POSTGRESQL ? connection.getSchema() : null;
+            Map<String, Table> tables = new TreeMap<>();
+            Map<String, Set<String>> parents = new TreeMap<>();
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            for (String name : names) {
+                List<Column> columns = new ArrayList<>();
+                try (ResultSet rs = meta.getColumns(null, schema, name, "%")) {
+                    while (rs.next()) {
+                        String generated = safe(rs, "IS_GENERATEDCOLUMN");
+                        columns.add(new Column(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), type(rs),
+                                "YES".equalsIgnoreCase(generated)));
+                    }
+                }
+                if (columns.stream().noneMatch(c -> c.name().equals("workspace_id"))) {
+                    continue;
+                }
+                TreeMap<Integer, String> key = new TreeMap<>();
+                try (ResultSet rs = meta.getPrimaryKeys(null, schema, name)) {
+                    while (rs.next()) {
+                        key.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+                Set<String> self = new LinkedHashSet<>();
+                Set<String> referenced = new LinkedHashSet<>();
+                try (ResultSet rs = meta.getImportedKeys(null, schema, name)) {
+                    while (rs.next()) {
+                        String parent = rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT);
+                        String column = rs.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT);
+                        if (parent.equals(name)) {
+                            if (!column.equals("workspace_id")) {
+                                self.add(column);
+                            }
+                        } else {
+                            referenced.add(parent);
+                        }
+                    }
+                }
+                tables.put(name, new Table(name, columns, List.copyOf(key.values()), self));
+                parents.put(name, referenced);
+            }
+            List<Table> ordered = new ArrayList<>();
+            Set<String> placed = new LinkedHashSet<>();
+            while (placed.size() < tables.size()) {
+                boolean progress = false;
+                for (Table table : tables.values()) {
+                    if (!placed.contains(table.name()) && parents.get(table.name()).stream()
+                            .allMatch(p -> placed.contains(p) || !tables.containsKey(p))) {
+                        ordered.add(table);
+                        placed.add(table.name());
+                        progress = true;
+                    }
+                }
+                if (!progress) {
+                    throw new IllegalStateException("foreign keys form a cycle among " + tables.keySet());
+                }
+            }
+            return ordered;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database's tables", e);
+        }
+    }
+
+    private static int type(ResultSet rs) throws SQLException {
+        String name = String.valueOf(rs.getString("TYPE_NAME")).toUpperCase(Locale.ROOT);
+        if (name.startsWith("BOOL")) {
+            return Types.BOOLEAN;
+        }
+        if (name.equals("BIGINT") || name.equals("INTEGER") || name.equals("INT") || name.equals("INT8")
+                || name.equals("INT4") || name.equals("SMALLINT") || name.equals("INT2") || name.equals("BIGSERIAL")) {
+            return Types.BIGINT;
+        }
+        return rs.getInt("DATA_TYPE");
+    }
+
+    private static boolean isInteger(int type) {
+        return type == Types.BIGINT || type == Types.INTEGER || type == Types.SMALLINT || type == Types.TINYINT;
+    }
+
+    private static String safe(ResultSet rs, String column) {
+        try {
+            return rs.getString(column);
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    String schemaVersion() {
+        return jdbc.queryForObject("""
+                SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL
+                ORDER BY installed_rank DESC LIMIT 1
+                """, String.class);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A backup in memory, for tests and small workspaces. */
+    byte[] backup(long workspaceId) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        backup(workspaceId, out);
+        return out.toByteArray();
+    }
+
+}

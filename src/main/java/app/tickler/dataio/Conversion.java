@@ -1,0 +1,271 @@
+package app.tickler.dataio;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import app.tickler.identity.UserId;
+import app.tickler.party.Account;
+import app.tickler.party.AccountInput;
+import app.tickler.party.Address;
+import app.tickler.party.Channel;
+import app.tickler.party.Contact;
+import app.tickler.party.ContactInput;
+import app.tickler.party.CustomField;
+import app.tickler.party.CustomerLevel;
+import app.tickler.party.RelationshipStage;
+import app.tickler.platform.InvalidInput;
+
+/**
+ * Turns the cells of one line (field key to text) into a party input over a base: an empty one for a
+ * new record, the existing record's for an update. Blank cells change nothing; a cell that cannot be
+ * read is a problem named by its field.
+ */
+final class Conversion {
+
+    static final String DEFAULT_DNC_REASON = "Marked do-not-contact in the imported file";
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("M/d/uuuu"));
+
+    /** How owners are named in files: by a user's email (or display name). */
+    interface Owners {
+        UserId find(String emailOrName);
+    }
+
+    private Conversion() {
+    }
+
+    static ContactInput contact(ContactInput base, Map<String, String> values, Map<String, CustomField> customs,
+            Owners owners, InvalidInput.Collector problems) {
+        String first = base.firstName();
+        String last = base.lastName();
+        String full = text(values, "fullName");
+        if (full != null && !values.containsKey("firstName") && !values.containsKey("lastName")) {
+            int space = full.lastIndexOf(' ');
+            first = space < 0 ? "" : full.substring(0, space).strip();
+            last = space < 0 ? full : full.substring(space + 1).strip();
+        }
+        first = or(text(values, "firstName"), first);
+        last = or(text(values, "lastName"), last);
+        List<Contact.Email> emails = new ArrayList<>(base.emails() == null ? List.of() : base.emails());
+        String email = text(values, "email");
+        if (email != null && emails.stream().noneMatch(e -> e.address().equalsIgnoreCase(email))) {
+            emails.replaceAll(e -> new Contact.Email(e.address(), e.label(), false));
+            emails.add(0, new Contact.Email(email, "work", true));
+        }
+        String email2 = text(values, "email2");
+        if (email2 != null && emails.stream().noneMatch(e -> e.address().equalsIgnoreCase(email2))) {
+            emails.add(new Contact.Email(email2, "other", emails.isEmpty()));
+        }
+        List<Contact.Phone> phones = new ArrayList<>(base.phones() == null ? List.of() : base.phones());
+        addPhone(phones, text(values, "phone"), "work");
+        addPhone(phones, text(values, "mobile"), "mobile");
+        LocalDate birthday = values.containsKey("birthday") ? date(problems, "birthday", text(values, "birthday"))
+                : base.birthday();
+        if (birthday == null) {
+            birthday = base.birthday();
+        }
+        Channel channel = base.preferredChannel();
+        String channelText = text(values, "preferredChannel");
+        if (channelText != null) {
+            channel = option(problems, "preferredChannel", channelText, Channel.class);
+        }
+        UserId owner = owner(problems, values, owners, base.ownerId());
+        boolean dnc = Boolean.TRUE.equals(base.doNotContact());
+        String dncReason = base.doNotContactReason();
+        Boolean dncCell = bool(problems, "doNotContact", text(values, "doNotContact"));
+        // do-not-contact is never lifted by an import: only a person may take it back
+        if (Boolean.TRUE.equals(dncCell) && !dnc) {
+            dnc = true;
+            dncReason = or(text(values, "doNotContactReason"), DEFAULT_DNC_REASON);
+        }
+        return new ContactInput(first, last, or(text(values, "title"), base.title()), emails, phones,
+                address(values, base.address()), birthday, channel, owner, dnc, dncReason, base.referredByContactId(),
+                base.referredByUserId(), custom(problems, values, customs, base.custom()),
+                tags(values, base.tags()), null, null, null);
+    }
+
+    static AccountInput account(AccountInput base, Map<String, String> values, Map<String, CustomField> customs,
+            Owners owners, InvalidInput.Collector problems) {
+        CustomerLevel level = base.level();
+        String levelText = text(values, "level");
+        if (levelText != null) {
+            level = option(problems, "level", levelText, CustomerLevel.class);
+        }
+        RelationshipStage stage = base.stage();
+        String stageText = text(values, "stage");
+        if (stageText != null) {
+            stage = option(problems, "stage", stageText, RelationshipStage.class);
+        }
+        boolean dnc = Boolean.TRUE.equals(base.doNotContact());
+        String dncReason = base.doNotContactReason();
+        Boolean dncCell = bool(problems, "doNotContact", text(values, "doNotContact"));
+        if (Boolean.TRUE.equals(dncCell) && !dnc) {
+            dnc = true;
+            dncReason = or(text(values, "doNotContactReason"), DEFAULT_DNC_REASON);
+        }
+        return new AccountInput(or(text(values, "name"), base.name()), or(text(values, "website"), base.website()),
+                or(text(values, "industry"), base.industry()), or(text(values, "size"), base.size()),
+                or(text(values, "phone"), base.phone()), address(values, base.address()),
+                or(text(values, "description"), base.description()), owner(problems, values, owners, base.ownerId()),
+                level, base.levelAssessedOn(), stage, dnc, dncReason, base.parentId(),
+                custom(problems, values, customs, base.custom()), tags(values, base.tags()));
+    }
+
+    static ContactInput emptyContact() {
+        return new ContactInput(null, null, null, List.of(), List.of(), null, null, null, null, false, null, null, null,
+                Map.of(), List.of(), null, null, null);
+    }
+
+    static AccountInput emptyAccount() {
+        return new AccountInput(null, null, null, null, null, null, null, null, null, null, null, false, null, null,
+                Map.of(), List.of());
+    }
+
+    static ContactInput inputOf(Contact c) {
+        return new ContactInput(c.firstName(), c.lastName(), c.title(), c.emails(), c.phones(), c.address(), c.birthday(),
+                c.preferredChannel(), c.ownerId(), c.doNotContact(), c.doNotContactReason(), c.referredByContactId(),
+                c.referredByUserId(), c.custom(), c.tags(), null, null, null);
+    }
+
+    static AccountInput inputOf(Account a) {
+        return new AccountInput(a.name(), a.website(), a.industry(), a.size(), a.phone(), a.address(), a.description(),
+                a.ownerId(), a.level(), a.levelAssessedOn(), a.stage(), a.doNotContact(), a.doNotContactReason(),
+                a.parentId(), a.custom(), a.tags());
+    }
+
+    /** The custom values to set to go from {@code now} back to {@code before}: removed keys map to null. */
+    static Map<String, Object> customBack(Map<String, Object> before, Map<String, Object> now) {
+        Map<String, Object> back = new LinkedHashMap<>(before);
+        now.keySet().stream().filter(k -> !before.containsKey(k)).forEach(k -> back.put(k, null));
+        return back;
+    }
+
+    // --- cells ------------------------------------------------------------------------------
+
+    static String text(Map<String, String> values, String key) {
+        String value = values.get(key);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String or(String value, String otherwise) {
+        return value != null ? value : otherwise;
+    }
+
+    private static void addPhone(List<Contact.Phone> phones, String number, String label) {
+        if (number != null && phones.stream().noneMatch(p -> p.number().equals(number))) {
+            phones.add(new Contact.Phone(number, label, phones.isEmpty()));
+        }
+    }
+
+    private static Address address(Map<String, String> values, Address base) {
+        Address a = base == null ? new Address(null, null, null, null, null) : base;
+        return new Address(or(text(values, "street"), a.street()), or(text(values, "city"), a.city()),
+                or(text(values, "postalCode"), a.postalCode()), or(text(values, "region"), a.region()),
+                or(text(values, "country"), a.country()));
+    }
+
+    private static UserId owner(InvalidInput.Collector problems, Map<String, String> values, Owners owners, UserId base) {
+        String text = text(values, "owner");
+        if (text == null) {
+            return base;
+        }
+        UserId found = owners.find(text);
+        if (found == null) {
+            problems.add("owner", "'" + shorten(text) + "' is not an active user of this workspace (give their email)");
+            return base;
+        }
+        return found;
+    }
+
+    private static List<String> tags(Map<String, String> values, List<String> base) {
+        List<String> tags = new ArrayList<>(base == null ? List.of() : base);
+        String text = text(values, "tags");
+        if (text != null) {
+            Arrays.stream(text.split("[;,]")).map(String::strip).filter(t -> !t.isEmpty() && !tags.contains(t))
+                    .forEach(tags::add);
+        }
+        return tags;
+    }
+
+    private static Map<String, Object> custom(InvalidInput.Collector problems, Map<String, String> values,
+            Map<String, CustomField> customs, Map<String, Object> base) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (!key.startsWith("custom.") || value == null || value.isBlank()) {
+                return;
+            }
+            CustomField field = customs.get(key.substring("custom.".length()));
+            if (field == null) {
+                problems.add(key, "is not a custom field");
+                return;
+            }
+            String text = value.strip();
+            Object typed = switch (field.type()) {
+                case MULTI_SELECT -> Arrays.stream(text.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                case BOOLEAN -> bool(problems, key, text);
+                case MONEY -> {
+                    String[] parts = text.split("\\s+");
+                    yield parts.length == 2 ? Map.of("amount", parts[0], "currency", parts[1])
+                            : Map.of("amount", parts[0], "currency", "");
+                }
+                default -> text;
+            };
+            if (typed != null) {
+                changes.put(field.key(), typed);
+            }
+        });
+        // the party module takes the changes to apply over the current values
+        return changes;
+    }
+
+    static Boolean bool(InvalidInput.Collector problems, String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "1", "x", "ja", "oui", "on" -> true;
+            case "false", "no", "n", "0", "nein", "non", "off" -> false;
+            default -> {
+                problems.add(field, "'" + shorten(text) + "' is not yes or no");
+                yield null;
+            }
+        };
+    }
+
+    private static LocalDate date(InvalidInput.Collector problems, String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        String day = text.length() > 10 && text.charAt(4) == '-' ? text.substring(0, 10) : text;
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(day, format);
+            } catch (DateTimeParseException e) {
+                // try the next
+            }
+        }
+        problems.add(field, "'" + shorten(text) + "' is not a date (YYYY-MM-DD)");
+        return null;
+    }
+
+    private static <E extends Enum<E>> E option(InvalidInput.Collector problems, String field, String text, Class<E> type) {
+        String name = text.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            problems.add(field, "'" + shorten(text) + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+
+    static String shorten(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+}

@@ -1,0 +1,44 @@
+package app.tickler.dataio;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import app.tickler.identity.UserId;
+
+/**
+ * One CSV import: the file as detected, the mapping (column index to field key) and duplicate
+ * handling chosen, and its progress. {@code rowsDone} counts data lines settled in whole batches.
+ */
+public record Import(ImportId id, ImportEntity entity, ImportStatus status, String fileName, long fileSize,
+        String charset, String delimiter, boolean ownExport, List<String> headers, Map<Integer, String> mapping,
+        DuplicateMode duplicates, MatchOn matchOn, boolean strict, Long rowsTotal, long rowsDone, long created,
+        long updated, long skipped, long errors, boolean cancelAsked, String problem, UserId createdBy,
+        Instant createdAt, Instant startedAt, Instant finishedAt) {
+
+    /** Lines per second since the start (to the end, or to now while running). */
+    public long rowsPerSecond() {
+        if (startedAt == null || rowsDone == 0) {
+            return 0;
+        }
+        Instant end = finishedAt != null ? finishedAt : Instant.now();
+        long millis = Math.max(1, end.toEpochMilli() - startedAt.toEpochMilli());
+        return rowsDone * 1000 / millis;
+    }
+
+    /** The delimiter as shown to a person. */
+    public String delimiterName() {
+        return "\t".equals(delimiter) ? "TAB" : delimiter;
+    }
+
+    /** Percent done, when the number of lines is known. */
+    public int percent() {
+        if (status == ImportStatus.DONE) {
+            return 100;
+        }
+        if (rowsTotal == null || rowsTotal == 0) {
+            return 0;
+        }
+        return (int) Math.min(100, rowsDone * 100 / rowsTotal);
+    }
+}

@@ -1,0 +1,176 @@
+package app.tickler.dataio;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import app.tickler.party.CustomField;
+import app.tickler.party.CustomFields;
+
+/**
+ * The fields a column can be mapped to, per entity (custom fields included), and the suggestions
+ * that recognise the header names of Tickler's own exports and of HubSpot, Pipedrive and Salesforce
+ * exports.
+ */
+@Component
+class ImportFields {
+
+    /** A target of a column: a field key ({@code email}, {@code custom.vat_id}) and its label. */
+    record Field(String key, String label) {
+    }
+
+    static final List<String> CONTACT_FIELDS = List.of("id", "externalId", "firstName", "lastName", "fullName", "title",
+            "email", "email2", "phone", "mobile", "street", "city", "postalCode", "region", "country", "birthday",
+            "preferredChannel", "owner", "account", "doNotContact", "doNotContactReason", "tags");
+    static final List<String> ACCOUNT_FIELDS = List.of("id", "externalId", "name", "website", "industry", "size", "phone",
+            "street", "city", "postalCode", "region", "country", "description", "owner", "level", "stage",
+            "doNotContact", "doNotContactReason", "tags");
+
+    /** Normalised header (lower case, letters and digits only) to field key, for both entities. */
+    private static final Map<String, String> COMMON = new HashMap<>();
+    private static final Map<String, String> CONTACT = new HashMap<>();
+    private static final Map<String, String> ACCOUNT = new HashMap<>();
+
+    static {
+        // Tickler's own export headers are the field keys; ids of other systems are external ids
+        common("externalId", "externalid", "recordid", "id", "personid", "organizationid", "contactid", "companyid");
+        common("phone", "phone", "phonenumber", "phonework", "businessphone", "workphone", "telephone");
+        common("street", "street", "streetaddress", "address", "mailingstreet", "billingstreet", "addressline1");
+        common("city", "city", "mailingcity", "billingcity", "town");
+        common("postalCode", "postalcode", "zip", "zipcode", "postcode", "mailingpostalcode", "billingpostalcode",
+                "mailingzippostalcode", "billingzippostalcode");
+        common("region", "region", "state", "stateregion", "province", "mailingstate", "billingstate",
+                "mailingstateprovince", "billingstateprovince");
+        common("country", "country", "countryregion", "mailingcountry", "billingcountry");
+        common("owner", "owner", "owneremail", "contactowner", "companyowner", "accountowner", "ownername");
+        common("tags", "tags", "labels", "label", "tag");
+        common("doNotContact", "donotcontact", "hasoptedoutofemail", "donotcall", "unsubscribedfromallemail",
+                "emailoptout");
+        common("doNotContactReason", "donotcontactreason");
+        contact("firstName", "firstname", "givenname");
+        contact("lastName", "lastname", "surname", "familyname");
+        contact("fullName", "name", "fullname", "contactname");
+        contact("title", "title", "jobtitle", "position");
+        contact("email", "email", "emailaddress", "emailwork", "workemail", "primaryemail");
+        contact("email2", "email2", "emailhome", "emailother", "additionalemailaddresses", "secondaryemail");
+        contact("mobile", "mobile", "mobilephone", "mobilephonenumber", "phonemobile", "cellphone");
+        contact("birthday", "birthday", "birthdate", "dateofbirth");
+        contact("preferredChannel", "preferredchannel");
+        contact("account", "account", "company", "companyname", "organization", "organisation", "organizationname",
+                "accountname");
+        account("name", "name", "companyname", "accountname", "organizationname", "company", "organization");
+        account("website", "website", "websiteurl", "companydomainname", "domain", "url");
+        account("industry", "industry");
+        account("size", "size", "numberofemployees", "employees", "companysize");
+        account("description", "description", "about", "aboutus");
+        account("level", "level", "customerlevel");
+        account("stage", "stage", "relationshipstage");
+    }
+
+    private static void common(String key, String... headers) {
+        for (String header : headers) {
+            COMMON.put(header, key);
+        }
+    }
+
+    private static void contact(String key, String... headers) {
+        for (String header : headers) {
+            CONTACT.put(header, key);
+        }
+    }
+
+    private static void account(String key, String... headers) {
+        for (String header : headers) {
+            ACCOUNT.put(header, key);
+        }
+    }
+
+    private final CustomFields customFields;
+
+    ImportFields(CustomFields customFields) {
+        this.customFields = customFields;
+    }
+
+    /** Every field of the entity a column may be mapped to, custom fields last. */
+    List<Field> of(ImportEntity entity) {
+        List<Field> fields = new ArrayList<>();
+        for (String key : entity == ImportEntity.CONTACT ? CONTACT_FIELDS : ACCOUNT_FIELDS) {
+            fields.add(new Field(key, null));
+        }
+        for (CustomField custom : customFields.of(entity.party(), false)) {
+            fields.add(new Field("custom." + custom.key(), custom.label()));
+        }
+        return fields;
+    }
+
+    boolean exists(ImportEntity entity, String key) {
+        return of(entity).stream().anyMatch(f -> f.key().equals(key));
+    }
+
+    Map<String, CustomField> custom(ImportEntity entity) {
+        Map<String, CustomField> byKey = new HashMap<>();
+        customFields.of(entity.party(), false).forEach(f -> byKey.put(f.key(), f));
+        return byKey;
+    }
+
+    /** A field for each header that names one, each field at most once (the first header wins). */
+    Map<Integer, String> suggest(ImportEntity entity, List<String> headers) {
+        Map<String, String> custom = new HashMap<>();
+        for (CustomField field : customFields.of(entity.party(), false)) {
+            custom.put(normal(field.key()), "custom." + field.key());
+            custom.put(normal(field.label()), "custom." + field.key());
+        }
+        Map<Integer, String> mapping = new LinkedHashMap<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (int i = 0; i < headers.size(); i++) {
+            String header = headers.get(i);
+            String key = null;
+            if (header.startsWith("custom.") && exists(entity, header)) {
+                key = header;
+            }
+            if (header.equals(Formulas.EXPORT_MARKER)) {
+                key = "id";
+            }
+            String normal = normal(strippedPrefix(header));
+            if (key == null) {
+                key = (entity == ImportEntity.CONTACT ? CONTACT : ACCOUNT).get(normal);
+            }
+            if (key == null) {
+                key = COMMON.get(normal);
+            }
+            if (key == null) {
+                key = custom.get(normal);
+            }
+            if (key != null && taken.add(key)) {
+                mapping.put(i, key);
+            }
+        }
+        return mapping;
+    }
+
+    /** Pipedrive names its columns "Person - Email", "Organization - Name". */
+    private static String strippedPrefix(String header) {
+        String lower = header.toLowerCase(Locale.ROOT);
+        for (String prefix : List.of("person - ", "organization - ", "organisation - ", "contact - ", "account - ")) {
+            if (lower.startsWith(prefix)) {
+                String rest = header.substring(prefix.length());
+                // "Organization - Name" on a person export is the person's organisation
+                return prefix.startsWith("organi") && lower.startsWith(prefix) && rest.equalsIgnoreCase("name")
+                        ? "organization name" : rest;
+            }
+        }
+        if (lower.startsWith("account.")) {
+            return "account " + header.substring("account.".length());
+        }
+        return header;
+    }
+
+    static String normal(String header) {
+        return header == null ? "" : header.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+}

@@ -1,0 +1,6 @@
+package app.tickler.dataio;
+
+import app.tickler.platform.EntityId;
+
+public record ImportId(long value) implements EntityId {
+}

@@ -1,0 +1,668 @@
+package app.tickler.dataio;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.tickler.identity.Directory;
+import app.tickler.identity.UserId;
+import app.tickler.identity.UserSummary;
+import app.tickler.identity.WorkspaceId;
+import app.tickler.party.Account;
+import app.tickler.party.AccountId;
+import app.tickler.party.AccountInput;
+import app.tickler.party.BuyingRole;
+import app.tickler.party.Contact;
+import app.tickler.party.ContactId;
+import app.tickler.party.ContactInput;
+import app.tickler.party.CustomField;
+import app.tickler.party.Parties;
+import app.tickler.platform.InvalidInput;
+import app.tickler.platform.database.DatabaseMaintenance;
+import app.tickler.platform.database.Dialect;
+import app.tickler.platform.security.Actor;
+import app.tickler.platform.security.Actors;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs imports and their undo in the background, one at a time per server, as the user who started
+ * them. The file is read as a stream in batches of {@value #BATCH} lines; each batch is one
+ * transaction that writes its records, what each line did, its errors and the progress together — so
+ * a server stopped mid-import leaves whole batches only, and the import resumes after the last one.
+ */
+@Component
+class ImportRunner implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    static final int BATCH = 500;
+
+    private final ImportRepository imports;
+    private final DatabaseMaintenance maintenance;
+    private final Dialect dialect;
+    private final ImportFields fields;
+    private final Parties parties;
+    private final Directory directory;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final Path dataDir;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "dataio-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+    ImportRunner(ImportRepository imports, ImportFields fields, Parties parties, Directory directory, JsonMapper json,
+            Clock clock, PlatformTransactionManager transactionManager, DatabaseMaintenance maintenance, Dialect dialect,
+            @Value("${tickler.data-dir}") String dataDir) {
+        this.imports = imports;
+        this.maintenance = maintenance;
+        this.dialect = dialect;
+        this.fields = fields;
+        this.parties = parties;
+        this.directory = directory;
+        this.json = json;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.dataDir = Path.of(dataDir);
+    }
+
+    Path file(long workspace, long importId) {
+        return dataDir.resolve("imports").resolve(Long.toString(workspace)).resolve(importId + ".csv");
+    }
+
+    /** Runs the import (or its undo) in the background as the given user; a second call while it runs does nothing. */
+    void submit(long workspace, long importId, long userId) {
+        if (!running.add(importId)) {
+            return;
+        }
+        worker.submit(() -> {
+            try {
+                Optional<Actor> actor = directory.actorFor(new WorkspaceId(workspace), new UserId(userId));
+                if (actor.isEmpty()) {
+                    Actors.runAs(Actor.system(workspace, java.time.ZoneOffset.UTC), () -> fail(importId,
+                            "The user who started the import is no longer active"));
+                    return;
+                }
+                Actors.runAs(actor.get(), () -> run(importId));
+            } catch (RuntimeException e) {
+                log.error("import {} failed", importId, e);
+            } finally {
+                running.remove(importId);
+            }
+        });
+    }
+
+    boolean isRunningHere(long importId) {
+        return running.contains(importId);
+    }
+
+    private void run(long importId) {
+        Import current = imports.find(importId).orElse(null);
+        if (current == null) {
+            return;
+        }
+        if (current.status() == ImportStatus.UNDOING) {
+            try {
+                undo(current);
+            } catch (RuntimeException e) {
+                log.error("undo of import {} stopped", importId, e);
+                fail(importId, "The undo stopped (" + e.getClass().getSimpleName() + "); undo again to finish it");
+            }
+            return;
+        }
+        if (current.status() == ImportStatus.QUEUED) {
+            if (!imports.status(importId, ImportStatus.QUEUED, ImportStatus.RUNNING, clock.millis())) {
+                return;
+            }
+        } else if (current.status() != ImportStatus.RUNNING) {
+            return;
+        }
+        try {
+            importFile(imports.find(importId).orElseThrow());
+        } catch (CsvParseException e) {
+            fail(importId, "The file cannot be read past line " + lineOf(e) + ": " + reason(e));
+        } catch (UncheckedIOException | IOException e) {
+            log.warn("import {} could not read its file", importId, e);
+            fail(importId, "The uploaded file cannot be read any more; upload it again");
+        } catch (RuntimeException e) {
+            log.error("import {} stopped", importId, e);
+            fail(importId, "The import stopped (" + e.getClass().getSimpleName() + "); what was imported so far can be"
+                    + " undone");
+        }
+    }
+
+    private void importFile(Import job) throws IOException {
+        long id = job.id().value();
+        Path file = file(Actors.current().workspaceId(), id);
+        if (!Files.exists(file)) {
+            fail(id, "The uploaded file is gone; upload it again");
+            return;
+        }
+        CsvFiles.Format format = CsvFiles.sniff(file);
+        Context context = new Context(job, format, fields.custom(job.entity()), owners());
+        if (job.rowsTotal() == null) {
+            imports.total(id, count(file, format));
+        }
+        if (job.strict() && job.rowsDone() == 0) {
+            long errors = pass(context, file, 0, true);
+            if (errors > 0) {
+                transactions.executeWithoutResult(s -> {
+                    imports.problem(id, "Strict mode: " + errors + " line(s) have errors, so nothing was imported."
+                            + " Download the errors, fix the lines and import again.");
+                    imports.status(id, ImportStatus.RUNNING, ImportStatus.FAILED, clock.millis());
+                });
+                return;
+            }
+            if (imports.find(id).map(Import::status).orElse(null) != ImportStatus.RUNNING) {
+                return;
+            }
+            transactions.executeWithoutResult(s -> {
+                imports.resetProgress(id);
+                imports.clearErrors(id);
+            });
+        }
+        long done = imports.find(id).orElseThrow().rowsDone();
+        pass(context, file, done, false);
+        Import after = imports.find(id).orElseThrow();
+        if (after.status() == ImportStatus.RUNNING) {
+            imports.status(id, ImportStatus.RUNNING, ImportStatus.DONE, clock.millis());
+        }
+        maintenance.afterBulkWrite();
+    }
+
+    /**
+     * Reads the lines after the first {@code skip} in batches. A dry run (strict mode's check) writes
+     * each batch and rolls it back, keeping only its errors; returns the number of lines with errors.
+     */
+    private long pass(Context context, Path file, long skip, boolean dryRun) throws IOException {
+        long id = context.job.id().value();
+        long failedLines = 0;
+        try (CsvReader<CsvRecord> reader = CsvFiles.open(file, context.format)) {
+            Iterator<CsvRecord> records = reader.iterator();
+            if (records.hasNext()) {
+                records.next();
+            }
+            for (long i = 0; i < skip && records.hasNext(); i++) {
+                records.next();
+            }
+            List<CsvRecord> batch = new ArrayList<>(BATCH);
+            long batches = 0;
+            while (true) {
+                batch.clear();
+                while (batch.size() < BATCH && records.hasNext()) {
+                    batch.add(records.next());
+                }
+                if (batch.isEmpty()) {
+                    return failedLines;
+                }
+                Import state = imports.find(id).orElseThrow();
+                if (state.status() != ImportStatus.RUNNING) {
+                    return failedLines;
+                }
+                if (state.cancelAsked()) {
+                    imports.status(id, ImportStatus.RUNNING, ImportStatus.CANCELLED, clock.millis());
+                    return failedLines;
+                }
+                failedLines += batch(context, batch, dryRun);
+                batches++;
+                // PostgreSQL plans the import's lookups (by email, by name) with the statistics of tables
+                // that were small when it started: refresh them as the tables grow, after batches 1, 4, 16…
+                if (dialect == Dialect.POSTGRESQL && Long.bitCount(batches) == 1
+                        && Long.numberOfTrailingZeros(batches) % 2 == 0) {
+                    maintenance.afterBulkWrite();
+                }
+            }
+        }
+    }
+
+    /** One batch in one transaction; should it fail as a whole, each line again in its own. */
+    private long batch(Context context, List<CsvRecord> batch, boolean dryRun) {
+        long id = context.job.id().value();
+        Outcome outcome = new Outcome();
+        try {
+            transactions.executeWithoutResult(status -> {
+                for (CsvRecord record : batch) {
+                    line(context, record, outcome);
+                }
+                if (dryRun) {
+                    status.setRollbackOnly();
+                } else {
+                    outcome.save(imports, id, batch.size(), clock.millis());
+                }
+            });
+        } catch (RuntimeException whole) {
+            log.info("import {}: a batch failed as a whole ({}); retrying its lines one by one", id, whole.toString());
+            Outcome total = new Outcome();
+            for (CsvRecord record : batch) {
+                Outcome single = new Outcome();
+                try {
+                    transactions.executeWithoutResult(status -> {
+                        line(context, record, single);
+                        if (dryRun) {
+                            status.setRollbackOnly();
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    single.clear();
+                    single.error(record.getStartingLineNumber(), "line", problemOf(e));
+                }
+                total.add(single);
+            }
+            outcome.clear();
+            outcome.add(total);
+            if (!dryRun) {
+                transactions.executeWithoutResult(status -> outcome.save(imports, id, batch.size(), clock.millis()));
+            }
+        }
+        if (dryRun) {
+            long lines = outcome.failedLines();
+            transactions.executeWithoutResult(status -> {
+                imports.addErrors(id, outcome.errors);
+                imports.progress(id, batch.size(), 0, 0, 0, outcome.failedLines(), clock.millis());
+            });
+            return lines;
+        }
+        return outcome.failedLines();
+    }
+
+    // --- one line ---------------------------------------------------------------------------
+
+    private void line(Context context, CsvRecord record, Outcome outcome) {
+        long line = record.getStartingLineNumber();
+        Import job = context.job;
+        int expected = context.format.headers().size();
+        if (record.getFieldCount() != expected && !(record.getFieldCount() == 1 && record.getField(0).isBlank())) {
+            outcome.error(line, "line", "has " + record.getFieldCount() + " fields where the header has " + expected);
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        boolean tooLong = false;
+        for (Map.Entry<Integer, String> column : job.mapping().entrySet()) {
+            int index = column.getKey();
+            String cell = index < record.getFieldCount() ? record.getField(index) : "";
+            if (cell.length() > CsvFiles.MAX_CELL) {
+                outcome.error(line, column.getValue(), "is longer than " + CsvFiles.MAX_CELL + " characters");
+                tooLong = true;
+                continue;
+            }
+            values.put(column.getValue(), job.ownExport() ? Formulas.restore(cell) : cell);
+        }
+        if (tooLong) {
+            return;
+        }
+        if (values.values().stream().allMatch(v -> v == null || v.isBlank())) {
+            outcome.skipped++;
+            return;
+        }
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        try {
+            if (job.entity() == ImportEntity.CONTACT) {
+                contact(context, line, values, problems, outcome);
+            } else {
+                account(context, line, values, problems, outcome);
+            }
+        } catch (InvalidInput invalid) {
+            invalid.problems().forEach(p -> outcome.error(line, p.field(), p.message()));
+        }
+    }
+
+    private void contact(Context context, long line, Map<String, String> values, InvalidInput.Collector problems,
+            Outcome outcome) {
+        Import job = context.job;
+        Contact existing = job.duplicates() == DuplicateMode.CREATE ? null : matchContact(job, values, problems);
+        if (existing != null && job.duplicates() == DuplicateMode.SKIP) {
+            problems.throwIfAny();
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.CONTACT, existing.id().value(), "SKIPPED", null));
+            outcome.skipped++;
+            return;
+        }
+        if (existing != null && !Actors.current().canWrite(existing.ownerId() == null ? null : existing.ownerId().value())) {
+            problems.add(job.matchOn().field(), "matches a contact you may not change");
+        }
+        ContactInput base = existing == null ? Conversion.emptyContact() : Conversion.inputOf(existing);
+        ContactInput input = Conversion.contact(base, values, context.custom, context::owner, problems);
+        String accountName = Conversion.text(values, "account");
+        if (accountName != null && accountName.length() > 200) {
+            problems.add("account", "must be at most 200 characters");
+        }
+        problems.throwIfAny();
+        parties.checkContact(input);
+        Contact saved;
+        if (existing == null) {
+            saved = parties.createContact(input);
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.CONTACT, saved.id().value(), "CREATED", null));
+            outcome.created++;
+        } else {
+            saved = parties.updateContact(existing.id(), input, existing.version());
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.CONTACT, saved.id().value(), "UPDATED",
+                    json.writeValueAsString(Conversion.inputOf(existing))));
+            outcome.updated++;
+        }
+        String external = Conversion.text(values, "externalId");
+        if (external != null) {
+            imports.putExternal(ImportEntity.CONTACT, external, saved.id().value());
+        }
+        if (accountName != null) {
+            AccountId account = accountFor(accountName, line, outcome);
+            if (saved.accounts().stream().noneMatch(m -> m.accountId().equals(account))) {
+                parties.link(account, saved.id(), BuyingRole.OTHER, false);
+            }
+        }
+    }
+
+    /** The account of this name, created (and recorded, for undo) when there is none yet. */
+    private AccountId accountFor(String name, long line, Outcome outcome) {
+        List<AccountId> named = parties.accountsNamed(name);
+        if (!named.isEmpty()) {
+            return named.get(0);
+        }
+        Account created = parties.createAccount(AccountInput.named(name));
+        outcome.rows.add(new ImportRepository.Row(line, ImportEntity.ACCOUNT, created.id().value(), "CREATED", null));
+        return created.id();
+    }
+
+    private void account(Context context, long line, Map<String, String> values, InvalidInput.Collector problems,
+            Outcome outcome) {
+        Import job = context.job;
+        Account existing = job.duplicates() == DuplicateMode.CREATE ? null : matchAccount(job, values, problems);
+        if (existing != null && job.duplicates() == DuplicateMode.SKIP) {
+            problems.throwIfAny();
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.ACCOUNT, existing.id().value(), "SKIPPED", null));
+            outcome.skipped++;
+            return;
+        }
+        if (existing != null && !Actors.current().canWrite(existing.ownerId() == null ? null : existing.ownerId().value())) {
+            problems.add(job.matchOn().field(), "matches an account you may not change");
+        }
+        AccountInput base = existing == null ? Conversion.emptyAccount() : Conversion.inputOf(existing);
+        AccountInput input = Conversion.account(base, values, context.custom, context::owner, problems);
+        problems.throwIfAny();
+        parties.checkAccount(input);
+        Account saved;
+        if (existing == null) {
+            saved = parties.createAccount(input);
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.ACCOUNT, saved.id().value(), "CREATED", null));
+            outcome.created++;
+        } else {
+            saved = parties.updateAccount(existing.id(), input, existing.version());
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.ACCOUNT, saved.id().value(), "UPDATED",
+                    json.writeValueAsString(Conversion.inputOf(existing))));
+            outcome.updated++;
+        }
+        String external = Conversion.text(values, "externalId");
+        if (external != null) {
+            imports.putExternal(ImportEntity.ACCOUNT, external, saved.id().value());
+        }
+    }
+
+    private Contact matchContact(Import job, Map<String, String> values, InvalidInput.Collector problems) {
+        String key = Conversion.text(values, job.matchOn().field());
+        if (key == null) {
+            return null;
+        }
+        Optional<Long> id = switch (job.matchOn()) {
+            case EMAIL -> parties.contactsWithEmail(key).stream().map(ContactId::value).findFirst();
+            case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key);
+            case ID -> ticklerId(key, problems);
+            default -> Optional.empty();
+        };
+        return id.flatMap(i -> parties.contact(new ContactId(i))).orElse(null);
+    }
+
+    private Account matchAccount(Import job, Map<String, String> values, InvalidInput.Collector problems) {
+        String key = Conversion.text(values, job.matchOn().field());
+        if (key == null) {
+            return null;
+        }
+        Optional<Long> id = switch (job.matchOn()) {
+            case NAME -> parties.accountsNamed(key).stream().map(AccountId::value).findFirst();
+            case DOMAIN -> parties.accountsWithDomain(key).stream().map(AccountId::value).findFirst();
+            case EXTERNAL_ID -> imports.external(ImportEntity.ACCOUNT, key);
+            case ID -> ticklerId(key, problems);
+            default -> Optional.empty();
+        };
+        return id.flatMap(i -> parties.account(new AccountId(i))).orElse(null);
+    }
+
+    private static Optional<Long> ticklerId(String text, InvalidInput.Collector problems) {
+        try {
+            return Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            problems.add("id", "'" + Conversion.shorten(text) + "' is not a Tickler id");
+            return Optional.empty();
+        }
+    }
+
+    // --- undo -------------------------------------------------------------------------------
+
+    /** Removes what the import created and restores what it updated, newest line first, a batch per transaction. */
+    private void undo(Import job) {
+        long id = job.id().value();
+        long before = Long.MAX_VALUE;
+        while (true) {
+            List<ImportRepository.Row> rows = imports.rowsBefore(id, before, BATCH);
+            if (rows.isEmpty()) {
+                break;
+            }
+            long last = rows.get(rows.size() - 1).line();
+            List<ImportRepository.Row> page = rows;
+            if (rows.size() == BATCH && rows.get(0).line() != last) {
+                // the oldest line of the page may have more rows than fetched: leave it whole for the next page
+                page = rows.stream().filter(r -> r.line() > last).toList();
+            }
+            long lowest = page.get(page.size() - 1).line();
+            List<ImportRepository.Row> undone = page;
+            transactions.executeWithoutResult(status -> {
+                for (ImportRepository.Row row : undone) {
+                    undo(row);
+                }
+                imports.deleteRows(id, lowest);
+                imports.heartbeat(id, clock.millis());
+            });
+            before = lowest;
+        }
+        imports.status(id, ImportStatus.UNDOING, ImportStatus.UNDONE, clock.millis());
+    }
+
+    private void undo(ImportRepository.Row row) {
+        if (row.action().equals("SKIPPED")) {
+            return;
+        }
+        if (row.entity() == ImportEntity.CONTACT) {
+            ContactId contact = new ContactId(row.recordId());
+            Optional<Contact> now = parties.contact(contact);
+            if (row.action().equals("CREATED")) {
+                imports.forgetExternal(ImportEntity.CONTACT, row.recordId());
+                if (now.isPresent()) {
+                    parties.removeContact(contact);
+                }
+            } else if (now.isPresent()) {
+                ContactInput was = snapshot(row.before(), ContactInput.class);
+                ContactInput back = new ContactInput(was.firstName(), was.lastName(), was.title(), was.emails(),
+                        was.phones(), was.address(), was.birthday(), was.preferredChannel(), was.ownerId(),
+                        was.doNotContact() || now.get().doNotContact(),
+                        was.doNotContact() ? was.doNotContactReason() : now.get().doNotContactReason(),
+                        was.referredByContactId(), was.referredByUserId(),
+                        Conversion.customBack(was.custom(), now.get().custom()), was.tags(), null, null, null);
+                parties.updateContact(contact, back, now.get().version());
+            }
+        } else {
+            AccountId account = new AccountId(row.recordId());
+            Optional<Account> now = parties.account(account);
+            if (row.action().equals("CREATED")) {
+                imports.forgetExternal(ImportEntity.ACCOUNT, row.recordId());
+                if (now.isPresent()) {
+                    parties.removeAccount(account);
+                }
+            } else if (now.isPresent()) {
+                AccountInput was = snapshot(row.before(), AccountInput.class);
+                AccountInput back = new AccountInput(was.name(), was.website(), was.industry(), was.size(), was.phone(),
+                        was.address(), was.description(), was.ownerId(), was.level(), was.levelAssessedOn(), was.stage(),
+                        was.doNotContact() || now.get().doNotContact(),
+                        was.doNotContact() ? was.doNotContactReason() : now.get().doNotContactReason(), was.parentId(),
+                        Conversion.customBack(was.custom(), now.get().custom()), was.tags());
+                parties.updateAccount(account, back, now.get().version());
+            }
+        }
+    }
+
+    /** Reads the record as it was before the import; read-only properties written with it are ignored. */
+    private <T> T snapshot(String text, Class<T> type) {
+        return json.readerFor(type).without(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(text);
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    private void fail(long id, String problem) {
+        transactions.executeWithoutResult(s -> {
+            imports.problem(id, problem);
+            Import job = imports.find(id).orElseThrow();
+            imports.status(id, job.status(), ImportStatus.FAILED, clock.millis());
+        });
+    }
+
+    private static long count(Path file, CsvFiles.Format format) throws IOException {
+        long rows = 0;
+        try (CsvReader<CsvRecord> reader = CsvFiles.open(file, format)) {
+            Iterator<CsvRecord> records = reader.iterator();
+            while (records.hasNext()) {
+                records.next();
+                rows++;
+            }
+        }
+        return Math.max(0, rows - 1);
+    }
+
+    List<UserSummary> users() {
+        return directory.activeUsers();
+    }
+
+    private Map<String, UserId> owners() {
+        Map<String, UserId> owners = new HashMap<>();
+        for (UserSummary user : directory.activeUsers()) {
+            owners.put(user.email().toLowerCase(Locale.ROOT), user.id());
+            owners.putIfAbsent(user.displayName().toLowerCase(Locale.ROOT), user.id());
+        }
+        return owners;
+    }
+
+    private static String problemOf(RuntimeException e) {
+        if (e instanceof InvalidInput invalid && !invalid.problems().isEmpty()) {
+            return invalid.problems().get(0).field() + " " + invalid.problems().get(0).message();
+        }
+        if (e instanceof org.springframework.security.access.AccessDeniedException) {
+            return "matches a record you may not change";
+        }
+        return "could not be written (" + e.getClass().getSimpleName() + ")";
+    }
+
+    private static String lineOf(CsvParseException e) {
+        String message = String.valueOf(e.getMessage());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    private static String reason(CsvParseException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains("buffer") || message.contains("Maximum")) {
+            return "a record is longer than " + CsvFiles.MAX_RECORD / 1024 / 1024
+                    + " MiB — most likely a quote that is never closed";
+        }
+        return Conversion.shorten(message);
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+
+    /** What one import needs for every line. */
+    private static final class Context {
+        final Import job;
+        final CsvFiles.Format format;
+        final Map<String, CustomField> custom;
+        final Map<String, UserId> owners;
+
+        Context(Import job, CsvFiles.Format format, Map<String, CustomField> custom, Map<String, UserId> owners) {
+            this.job = job;
+            this.format = format;
+            this.custom = custom;
+            this.owners = owners;
+        }
+
+        UserId owner(String emailOrName) {
+            return owners.get(emailOrName.strip().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** What a batch did: rows written, errors, and counts for the progress. */
+    private static final class Outcome {
+        final List<ImportRepository.Row> rows = new ArrayList<>();
+        final List<ImportRepository.Error> errors = new ArrayList<>();
+        final Set<Long> failed = new java.util.HashSet<>();
+        long created;
+        long updated;
+        long skipped;
+
+        void error(long line, String field, String reason) {
+            errors.add(new ImportRepository.Error(line, errors.size(), field, reason));
+            failed.add(line);
+        }
+
+        long failedLines() {
+            return failed.size();
+        }
+
+        void clear() {
+            rows.clear();
+            errors.clear();
+            failed.clear();
+            created = 0;
+            updated = 0;
+            skipped = 0;
+        }
+
+        void add(Outcome other) {
+            rows.addAll(other.rows);
+            other.errors.forEach(e -> error(e.line(), e.field(), e.reason()));
+            created += other.created;
+            updated += other.updated;
+            skipped += other.skipped;
+        }
+
+        void save(ImportRepository imports, long id, int lines, long now) {
+            imports.addRows(id, rows);
+            imports.addErrors(id, errors);
+            imports.progress(id, lines, created, updated, skipped, failedLines(), now);
+        }
+    }
+}

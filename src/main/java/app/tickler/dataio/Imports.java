@@ -1,0 +1,462 @@
+package app.tickler.dataio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import app.tickler.identity.UserId;
+import app.tickler.party.AccountId;
+import app.tickler.party.ContactId;
+import app.tickler.party.ContactInput;
+import app.tickler.party.AccountInput;
+import app.tickler.party.Parties;
+import app.tickler.platform.Conflict;
+import app.tickler.platform.IdGenerator;
+import app.tickler.platform.InvalidInput;
+import app.tickler.platform.NotFound;
+import app.tickler.platform.Page;
+import app.tickler.platform.Paging;
+import app.tickler.platform.security.Actor;
+import app.tickler.platform.security.Actors;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+
+/**
+ * CSV imports: upload (or paste), detection, mapping with suggestions and saved mappings, a preview
+ * that validates every cell without writing, then the run in the background ({@link ImportRunner}),
+ * cancel, the error file and undo.
+ */
+@Service
+class Imports {
+
+    static final class ImportNotFound extends NotFound {
+        ImportNotFound(long id) {
+            super("Import", id);
+        }
+    }
+
+    /** The settings of an import: column index to field key, duplicate handling, strict mode. */
+    record Settings(Map<Integer, String> mapping, DuplicateMode duplicates, MatchOn matchOn, Boolean strict) {
+    }
+
+    /** A cell of the preview: its text, the field it goes to (null: not imported), and what is wrong with it. */
+    record Cell(String value, String field, String problem) {
+    }
+
+    /** A line of the preview: its cells, what importing it would do, and problems not tied to one column. */
+    record PreviewLine(long line, List<Cell> cells, String action, List<String> problems) {
+    }
+
+    record Preview(List<String> headers, List<PreviewLine> lines) {
+    }
+
+    static final int PREVIEW_LINES = 10;
+
+    private final ImportRepository imports;
+    private final ImportRunner runner;
+    private final ImportFields fields;
+    private final Parties parties;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    Imports(ImportRepository imports, ImportRunner runner, ImportFields fields, Parties parties, IdGenerator ids,
+            Clock clock) {
+        this.imports = imports;
+        this.runner = runner;
+        this.fields = fields;
+        this.parties = parties;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    // --- upload ---------------------------------------------------------------------------
+
+    /** Stores the file, detects its format and suggests a mapping; nothing is imported yet. */
+    Import upload(ImportEntity entity, String fileName, InputStream content) {
+        Actor actor = Actors.current();
+        if (entity == null) {
+            throw new InvalidInput("entity", "must be CONTACT or ACCOUNT");
+        }
+        long id = ids.next();
+        Path file = runner.file(actor.workspaceId(), id);
+        String sha;
+        long size;
+        try {
+            Files.createDirectories(file.getParent());
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(content, digest)) {
+                size = Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            sha = HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the uploaded file", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        CsvFiles.Format format;
+        try {
+            format = CsvFiles.sniff(file);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(file);
+            if (e instanceof InvalidInput invalid) {
+                throw invalid;
+            }
+            throw new InvalidInput("file", "cannot be read as a CSV file");
+        }
+        Map<Integer, String> mapping = fields.suggest(entity, format.headers());
+        MatchOn matchOn = format.ownExport() ? MatchOn.ID
+                : entity == ImportEntity.CONTACT ? MatchOn.EMAIL : MatchOn.NAME;
+        String name = fileName == null || fileName.isBlank() ? "pasted.csv" : fileName.strip();
+        Import created = new Import(new ImportId(id), entity, ImportStatus.PENDING,
+                name.length() > 255 ? name.substring(0, 255) : name, size, format.charset().name(),
+                String.valueOf(format.delimiter()), format.ownExport(), format.headers(), mapping,
+                format.ownExport() ? DuplicateMode.UPDATE : DuplicateMode.SKIP, matchOn, false, null, 0, 0, 0, 0, 0,
+                false, null, new UserId(actor.userId()), clock.instant(), null, null);
+        imports.insert(created);
+        imports.fileHash(id, sha);
+        return get(new ImportId(id));
+    }
+
+    Import paste(ImportEntity entity, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInput("text", "is empty: paste the lines of a CSV file, the header first");
+        }
+        return upload(entity, "pasted.csv", new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    // --- reading --------------------------------------------------------------------------
+
+    /** The import if the caller started it, or is a manager or admin. */
+    Import get(ImportId id) {
+        Import found = imports.find(id.value()).orElseThrow(() -> new ImportNotFound(id.value()));
+        Actor actor = Actors.current();
+        if (!actor.isManagerOrAdmin() && found.createdBy().value() != actor.userId()) {
+            throw new ImportNotFound(id.value());
+        }
+        return found;
+    }
+
+    Page<Import> list(Paging paging) {
+        Actor actor = Actors.current();
+        return imports.list(actor.isManagerOrAdmin() ? null : actor.userId(), paging);
+    }
+
+    List<ImportFields.Field> fields(ImportEntity entity) {
+        return fields.of(entity);
+    }
+
+    List<ImportRepository.Error> firstErrors(ImportId id, int limit) {
+        get(id);
+        return imports.firstErrors(id.value(), limit);
+    }
+
+    // --- settings and preview ---------------------------------------------------------------
+
+    Import configure(ImportId id, Settings settings) {
+        Import current = pending(id);
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        Map<Integer, String> mapping = new LinkedHashMap<>();
+        Map<String, Integer> used = new HashMap<>();
+        if (settings.mapping() != null) {
+            settings.mapping().forEach((column, key) -> {
+                if (key == null || key.isBlank()) {
+                    return;
+                }
+                String field = "mapping." + column;
+                if (column == null || column < 0 || column >= current.headers().size()) {
+                    problems.add(field, "is not a column of the file (it has " + current.headers().size() + ")");
+                } else if (!fields.exists(current.entity(), key)) {
+                    problems.add(field, "'" + Conversion.shorten(key) + "' is not a field of "
+                            + current.entity().party() + "s");
+                } else if (used.putIfAbsent(key, column) != null) {
+                    problems.add(field, "'" + key + "' is already mapped from another column");
+                } else {
+                    mapping.put(column, key);
+                }
+            });
+        }
+        DuplicateMode duplicates = settings.duplicates() == null ? current.duplicates() : settings.duplicates();
+        MatchOn matchOn = settings.matchOn() == null ? current.matchOn() : settings.matchOn();
+        if (!MatchOn.of(current.entity()).contains(matchOn)) {
+            problems.add("matchOn", "must be one of " + MatchOn.of(current.entity()));
+        } else if (duplicates != DuplicateMode.CREATE && !mapping.containsValue(matchOn.field()) && !mapping.isEmpty()) {
+            problems.add("matchOn", "needs a column mapped to " + matchOn.field());
+        }
+        if (mapping.isEmpty()) {
+            problems.add("mapping", "maps no column: choose a field for at least one column");
+        }
+        problems.throwIfAny();
+        imports.settings(id.value(), mapping, duplicates, matchOn,
+                settings.strict() == null ? current.strict() : settings.strict());
+        return get(id);
+    }
+
+    /**
+     * The first lines as they would be imported, each cell checked, writing nothing: the conversion
+     * and the party module's validation, and what the duplicate handling would do with the line.
+     */
+    Preview preview(ImportId id) {
+        Import job = get(id);
+        Path file = runner.file(Actors.current().workspaceId(), id.value());
+        List<PreviewLine> lines = new ArrayList<>();
+        Map<String, app.tickler.party.CustomField> custom = fields.custom(job.entity());
+        Map<String, UserId> owners = new HashMap<>();
+        try {
+            CsvFiles.Format format = CsvFiles.sniff(file);
+            try (CsvReader<CsvRecord> reader = CsvFiles.open(file, format)) {
+                Iterator<CsvRecord> records = reader.iterator();
+                if (records.hasNext()) {
+                    records.next();
+                }
+                while (records.hasNext() && lines.size() < PREVIEW_LINES) {
+                    lines.add(previewLine(job, records.next(), custom, owners));
+                }
+            }
+        } catch (CsvParseException e) {
+            throw new InvalidInput("file", "cannot be read: " + Conversion.shorten(String.valueOf(e.getMessage())));
+        } catch (IOException e) {
+            throw new InvalidInput("file", "is gone; upload it again");
+        }
+        return new Preview(job.headers(), lines);
+    }
+
+    private PreviewLine previewLine(Import job, CsvRecord record, Map<String, app.tickler.party.CustomField> custom,
+            Map<String, UserId> owners) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> problemsByField = new HashMap<>();
+        List<String> lineProblems = new ArrayList<>();
+        for (Map.Entry<Integer, String> column : job.mapping().entrySet()) {
+            String cell = column.getKey() < record.getFieldCount() ? record.getField(column.getKey()) : "";
+            if (cell.length() > CsvFiles.MAX_CELL) {
+                problemsByField.put(column.getValue(), "is longer than " + CsvFiles.MAX_CELL + " characters");
+            } else {
+                values.put(column.getValue(), job.ownExport() ? Formulas.restore(cell) : cell);
+            }
+        }
+        if (record.getFieldCount() != job.headers().size()) {
+            lineProblems.add("has " + record.getFieldCount() + " fields where the header has " + job.headers().size());
+        }
+        String action = "create";
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        try {
+            if (job.entity() == ImportEntity.CONTACT) {
+                var existing = job.duplicates() == DuplicateMode.CREATE ? null : matchContact(job, values);
+                action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
+                ContactInput input = Conversion.contact(existing == null ? Conversion.emptyContact()
+                        : Conversion.inputOf(existing), values, custom, owner -> findOwner(owners, owner), problems);
+                problems.throwIfAny();
+                parties.checkContact(input);
+            } else {
+                var existing = job.duplicates() == DuplicateMode.CREATE ? null : matchAccount(job, values);
+                action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
+                AccountInput input = Conversion.account(existing == null ? Conversion.emptyAccount()
+                        : Conversion.inputOf(existing), values, custom, owner -> findOwner(owners, owner), problems);
+                problems.throwIfAny();
+                parties.checkAccount(input);
+            }
+        } catch (InvalidInput invalid) {
+            for (InvalidInput.FieldProblem p : invalid.problems()) {
+                String field = fieldOf(p.field());
+                if (values.containsKey(field) || problemsByField.containsKey(field)) {
+                    problemsByField.merge(field, p.message(), (a, b) -> a + "; " + b);
+                } else {
+                    lineProblems.add(p.field() + " " + p.message());
+                }
+            }
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < record.getFieldCount(); i++) {
+            String field = job.mapping().get(i);
+            String value = record.getField(i);
+            cells.add(new Cell(value.length() > 200 ? value.substring(0, 200) + "…" : value, field,
+                    field == null ? null : problemsByField.get(field)));
+        }
+        if (!problemsByField.isEmpty() || !lineProblems.isEmpty()) {
+            action = "error";
+        }
+        return new PreviewLine(record.getStartingLineNumber(), cells, action, lineProblems);
+    }
+
+    /** The party module names problems by its own fields ({@code emails[0].address}); the preview by columns. */
+    private static String fieldOf(String partyField) {
+        if (partyField.startsWith("emails")) {
+            return "email";
+        }
+        if (partyField.startsWith("phones")) {
+            return "phone";
+        }
+        if (partyField.equals("doNotContactReason")) {
+            return "doNotContact";
+        }
+        return partyField;
+    }
+
+    private UserId findOwner(Map<String, UserId> cache, String text) {
+        if (cache.isEmpty()) {
+            for (var user : directoryUsers()) {
+                cache.put(user.email().toLowerCase(Locale.ROOT), user.id());
+                cache.putIfAbsent(user.displayName().toLowerCase(Locale.ROOT), user.id());
+            }
+        }
+        return cache.get(text.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private List<app.tickler.identity.UserSummary> directoryUsers() {
+        return runner.users();
+    }
+
+    private app.tickler.party.Contact matchContact(Import job, Map<String, String> values) {
+        String key = Conversion.text(values, job.matchOn().field());
+        if (key == null) {
+            return null;
+        }
+        return switch (job.matchOn()) {
+            case EMAIL -> parties.contactsWithEmail(key).stream().findFirst().flatMap(parties::contact).orElse(null);
+            case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key).flatMap(i -> parties.contact(new ContactId(i)))
+                    .orElse(null);
+            case ID -> parseId(key) == null ? null : parties.contact(new ContactId(parseId(key))).orElse(null);
+            default -> null;
+        };
+    }
+
+    private app.tickler.party.Account matchAccount(Import job, Map<String, String> values) {
+        String key = Conversion.text(values, job.matchOn().field());
+        if (key == null) {
+            return null;
+        }
+        return switch (job.matchOn()) {
+            case NAME -> parties.accountsNamed(key).stream().findFirst().flatMap(parties::account).orElse(null);
+            case DOMAIN -> parties.accountsWithDomain(key).stream().findFirst().flatMap(parties::account).orElse(null);
+            case EXTERNAL_ID -> imports.external(ImportEntity.ACCOUNT, key).flatMap(i -> parties.account(new AccountId(i)))
+                    .orElse(null);
+            case ID -> parseId(key) == null ? null : parties.account(new AccountId(parseId(key))).orElse(null);
+            default -> null;
+        };
+    }
+
+    private static Long parseId(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    // --- running --------------------------------------------------------------------------
+
+    Import start(ImportId id) {
+        Import job = pending(id);
+        if (job.mapping().isEmpty()) {
+            throw new InvalidInput("mapping", "maps no column: choose a field for at least one column");
+        }
+        imports.status(id.value(), ImportStatus.PENDING, ImportStatus.QUEUED, clock.millis());
+        runner.submit(Actors.current().workspaceId(), id.value(), Actors.current().userId());
+        return get(id);
+    }
+
+    Import cancel(ImportId id) {
+        Import job = get(id);
+        if (job.status() == ImportStatus.PENDING || job.status() == ImportStatus.QUEUED) {
+            imports.status(id.value(), job.status(), ImportStatus.CANCELLED, clock.millis());
+        } else if (job.status() == ImportStatus.RUNNING) {
+            imports.askCancel(id.value());
+        } else {
+            throw new Conflict("The import is " + job.status().name().toLowerCase(Locale.ROOT) + " and cannot be cancelled");
+        }
+        return get(id);
+    }
+
+    Import undo(ImportId id) {
+        Import job = get(id);
+        if (!job.status().undoable()) {
+            throw new Conflict("Only a finished, failed or cancelled import can be undone; this one is "
+                    + job.status().name().toLowerCase(Locale.ROOT));
+        }
+        imports.status(id.value(), job.status(), ImportStatus.UNDOING, clock.millis());
+        imports.heartbeat(id.value(), clock.millis());
+        runner.submit(Actors.current().workspaceId(), id.value(), Actors.current().userId());
+        return get(id);
+    }
+
+    /** The errors as CSV: line, field, reason — in line order, streamed. */
+    void writeErrors(ImportId id, OutputStream out) throws IOException {
+        get(id);
+        OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CsvWriter csv = CsvWriter.builder().build(writer);
+        csv.writeRecord("line", "field", "reason");
+        imports.errors(id.value(), e -> csv.writeRecord(Long.toString(e.line()), Formulas.neutralise(e.field()),
+                Formulas.neutralise(e.reason())));
+        csv.flush();
+    }
+
+    // --- saved mappings ---------------------------------------------------------------------
+
+    /** Saves the import's mapping under a name, by header, for files with the same columns. */
+    void saveMapping(ImportId id, String name) {
+        Import job = get(id);
+        if (name == null || name.isBlank() || name.strip().length() > 100) {
+            throw new InvalidInput("name", "is required (at most 100 characters)");
+        }
+        Map<String, String> byHeader = new LinkedHashMap<>();
+        job.mapping().forEach((column, field) -> byHeader.put(job.headers().get(column), field));
+        imports.saveMapping(ids.next(), job.entity(), name.strip(), byHeader, Actors.current().userId(), clock.millis());
+    }
+
+    List<ImportRepository.SavedMapping> mappings(ImportEntity entity) {
+        return imports.mappings(entity);
+    }
+
+    /** Applies a saved mapping: each header it names gets its field; other columns are left out. */
+    Import applyMapping(ImportId id, long mappingId) {
+        Import job = pending(id);
+        ImportRepository.SavedMapping saved = imports.mapping(mappingId).filter(m -> m.entity() == job.entity())
+                .orElseThrow(() -> new InvalidInput("mappingId", "is not a saved mapping for " + job.entity().party() + "s"));
+        Map<Integer, String> mapping = new LinkedHashMap<>();
+        for (int i = 0; i < job.headers().size(); i++) {
+            String field = saved.mapping().get(job.headers().get(i));
+            if (field != null && fields.exists(job.entity(), field) && !mapping.containsValue(field)) {
+                mapping.put(i, field);
+            }
+        }
+        imports.settings(id.value(), mapping, job.duplicates(), job.matchOn(), job.strict());
+        return get(id);
+    }
+
+    private Import pending(ImportId id) {
+        Import job = get(id);
+        if (job.status() != ImportStatus.PENDING) {
+            throw new Conflict("The import has started already; its settings cannot change");
+        }
+        return job;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the file is in Tickler's own directory and harmless
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package app.tickler.dataio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+import app.tickler.Fixtures;
+import app.tickler.TestUser;
+import app.tickler.TestWorkspace;
+import app.tickler.TicklerTest;
+import app.tickler.party.Contact;
+import app.tickler.party.ContactId;
+import app.tickler.party.ContactInput;
+import app.tickler.party.CustomFieldType;
+import app.tickler.party.CustomFields;
+import app.tickler.party.Parties;
+import app.tickler.platform.security.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@TicklerTest
+class ImportApiTests {
+
+    static final String HUBSPOT = """
+            Record ID,First Name,Last Name,Email,Phone Number,Job Title,Company Name,City,Country/Region
+            101,Ann,Baker,ann@roofs.example,+49 30 1234567,Buyer,Roofs Ltd,Berlin,Germany
+            102,Bob,Cole,bob@roofs.example,,CEO,Roofs Ltd,Berlin,Germany
+            103,Cid,Dunn,not-an-email,,,,Hamburg,Germany
+            """;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    Parties parties;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ImportJobs jobs;
+    @Autowired
+    ImportRunner runner;
+    @Autowired
+    CustomFields customFields;
+
+    JsonNode call(AbstractMockHttpServletRequestBuilder<?> request, TestUser user, int expected) throws Exception {
+        MvcResult result = mvc.perform(request.with(user.api())).andReturn();
+        String body = result.getResponse().getContentAsString();
+        assertThat(result.getResponse().getStatus()).as(body).isEqualTo(expected);
+        return body.isEmpty() || !body.startsWith("{") && !body.startsWith("[") ? null : json.readTree(body);
+    }
+
+    JsonNode upload(TestUser user, String entity, String name, byte[] content, int expected) throws Exception {
+        return call(multipart("/api/v1/imports").file(new MockMultipartFile("file", name, "text/csv", content))
+                .param("entity", entity), user, expected);
+    }
+
+    JsonNode upload(TestUser user, String entity, String content) throws Exception {
+        return upload(user, entity, "people.csv", content.getBytes(StandardCharsets.UTF_8), 201);
+    }
+
+    JsonNode settings(TestUser user, String id, String body, int expected) throws Exception {
+        return call(put("/api/v1/imports/" + id + "/settings").contentType(MediaType.APPLICATION_JSON).content(body), user,
+                expected);
+    }
+
+    /** Starts the import and waits for the background run to end. */
+    JsonNode run(TestUser user, String id) throws Exception {
+        call(post("/api/v1/imports/" + id + "/start"), user, 200);
+        return waitFor(user, id);
+    }
+
+    JsonNode waitFor(TestUser user, String id) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            JsonNode job = call(get("/api/v1/imports/" + id), user, 200);
+            String status = job.get("status").asString();
+            if (!List.of("QUEUED", "RUNNING", "UNDOING").contains(status) && !runner.isRunningHere(Long.parseLong(id))) {
+                return job;
+            }
+            assertThat(System.currentTimeMillis()).as("the import ends within a minute").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** A streamed download, completed. */
+    String download(String path, TestUser user) throws Exception {
+        MvcResult started = mvc.perform(get(path).with(user.api())).andReturn();
+        MvcResult result = started.getRequest().isAsyncStarted()
+                ? mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
+                        .andReturn()
+                : started;
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    List<Contact> contacts(TestUser user) {
+        return user.call(() -> parties.contactList(Map.of(), app.tickler.platform.Paging.first(200)).items());
+    }
+
+    @Test
+    void aHubSpotExportIsMappedPreviewedImportedAndItsErrorsDownloaded() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        JsonNode job = upload(rep, "CONTACT", HUBSPOT);
+        String id = job.get("id").asString();
+        assertThat(job.get("status").asString()).isEqualTo("PENDING");
+        assertThat(job.get("delimiter").asString()).isEqualTo(",");
+        assertThat(job.get("charset").asString()).isEqualTo("UTF-8");
+        JsonNode mapping = job.get("mapping");
+        assertThat(mapping.get("0").asString()).isEqualTo("externalId");
+        assertThat(mapping.get("1").asString()).isEqualTo("firstName");
+        assertThat(mapping.get("3").asString()).isEqualTo("email");
+        assertThat(mapping.get("4").asString()).isEqualTo("phone");
+        assertThat(mapping.get("5").asString()).isEqualTo("title");
+        assertThat(mapping.get("6").asString()).isEqualTo("account");
+        assertThat(mapping.get("8").asString()).isEqualTo("country");
+
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
+        assertThat(preview.at("/lines").size()).isEqualTo(3);
+        assertThat(preview.at("/lines/0/action").asString()).isEqualTo("create");
+        assertThat(preview.at("/lines/2/action").asString()).isEqualTo("error");
+        assertThat(preview.at("/lines/2/cells/3/problem").asString()).as("the bad cell is named").isNotEmpty();
+        assertThat(contacts(rep)).as("a preview writes nothing").isEmpty();
+
+        JsonNode done = run(rep, id);
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("rowsDone").asLong()).isEqualTo(3);
+        assertThat(done.get("created").asLong()).isEqualTo(2);
+        assertThat(done.get("errors").asLong()).isEqualTo(1);
+        List<Contact> people = contacts(rep);
+        assertThat(people).extracting(Contact::primaryEmail).containsExactlyInAnyOrder("ann@roofs.example",
+                "bob@roofs.example");
+        Contact ann = people.stream().filter(c -> c.firstName().equals("Ann")).findFirst().orElseThrow();
+        assertThat(ann.title()).isEqualTo("Buyer");
+        assertThat(ann.address().country()).isEqualTo("Germany");
+        assertThat(ann.ownerId().value()).as("a rep owns what they import").isEqualTo(rep.id());
+        assertThat(ann.accounts()).extracting(Contact.Membership::accountName).containsExactly("Roofs Ltd");
+        assertThat(rep.call(() -> parties.accountsNamed("Roofs Ltd"))).as("one account for both people").hasSize(1);
+
+        String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
+        assertThat(errors).startsWith("line,field,reason");
+        assertThat(errors).contains("4,emails[0].address,");
+    }
+
+    @Test
+    void reImportingTheSameFileDuplicatesNothingAndUpdateModeUpdatesThenUndoRestores() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String first = upload(rep, "CONTACT", HUBSPOT).get("id").asString();
+        run(rep, first);
+        String again = upload(rep, "CONTACT", HUBSPOT).get("id").asString();
+        JsonNode second = run(rep, again);
+        assertThat(second.get("created").asLong()).isZero();
+        assertThat(second.get("skipped").asLong()).isEqualTo(2);
+        assertThat(contacts(rep)).hasSize(2);
+
+        String changed = HUBSPOT.replace("Buyer", "Head of Buying");
+        String update = upload(rep, "CONTACT", changed).get("id").asString();
+        settings(rep, update, """
+                {"mapping":{"0":"externalId","1":"firstName","2":"lastName","3":"email","5":"title"},
+                 "duplicates":"UPDATE","matchOn":"EXTERNAL_ID"}""", 200);
+        JsonNode updated = run(rep, update);
+        assertThat(updated.get("updated").asLong()).isEqualTo(2);
+        Contact ann = contacts(rep).stream().filter(c -> c.firstName().equals("Ann")).findFirst().orElseThrow();
+        assertThat(ann.title()).isEqualTo("Head of Buying");
+
+        call(post("/api/v1/imports/" + update + "/undo"), rep, 200);
+        assertThat(waitFor(rep, update).get("status").asString()).isEqualTo("UNDONE");
+        Contact restored = rep.call(() -> parties.contact(ann.id()).orElseThrow());
+        assertThat(restored.title()).as("undo restores what was updated").isEqualTo("Buyer");
+
+        call(post("/api/v1/imports/" + first + "/undo"), rep, 200);
+        assertThat(waitFor(rep, first).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(contacts(rep)).as("undo removes exactly what the import created").isEmpty();
+        assertThat(rep.call(() -> parties.accountsNamed("Roofs Ltd"))).as("with the account it created").isEmpty();
+    }
+
+    @Test
+    void undoKeepsRecordsThatExistedBefore() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Contact existing = rep.call(() -> parties.createContact(new ContactInput("Eve", "Early", null,
+                List.of(new Contact.Email("eve@early.example", null, true)), null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null)));
+        String id = upload(rep, "CONTACT", "email,first name,last name\neve@early.example,Eve,Early\nnew@x.example,New,Person\n")
+                .get("id").asString();
+        JsonNode done = run(rep, id);
+        assertThat(done.get("skipped").asLong()).isEqualTo(1);
+        call(post("/api/v1/imports/" + id + "/undo"), rep, 200);
+        waitFor(rep, id);
+        assertThat(contacts(rep)).extracting(Contact::id).containsExactly(existing.id());
+    }
+
+    @Test
+    void strictModeWritesNothingWhenAnyLineFails() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String id = upload(rep, "CONTACT", HUBSPOT).get("id").asString();
+        settings(rep, id, """
+                {"mapping":{"1":"firstName","2":"lastName","3":"email"},"duplicates":"SKIP","matchOn":"EMAIL","strict":true}""",
+                200);
+        JsonNode failed = run(rep, id);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("problem").asString()).contains("Strict mode");
+        assertThat(failed.get("errors").asLong()).isEqualTo(1);
+        assertThat(contacts(rep)).isEmpty();
+    }
+
+    @Test
+    void windowsEncodedSemicolonFilesWithABomOrQuotedNewlinesAreRead() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        byte[] latin = "Vorname;Nachname;E-Mail;Titel\nJürgen;Müller;jm@x.example;\"Leiter\nEinkauf\"\n"
+                .getBytes(Charset.forName("windows-1252"));
+        JsonNode job = upload(rep, "CONTACT", "leute.csv", latin, 201);
+        assertThat(job.get("charset").asString()).isEqualTo("windows-1252");
+        assertThat(job.get("delimiter").asString()).isEqualTo(";");
+        String id = job.get("id").asString();
+        settings(rep, id, """
+                {"mapping":{"0":"firstName","1":"lastName","2":"email","3":"title"},"duplicates":"SKIP","matchOn":"EMAIL"}""",
+                200);
+        assertThat(run(rep, id).get("created").asLong()).isEqualTo(1);
+        Contact jurgen = contacts(rep).get(0);
+        assertThat(jurgen.firstName()).isEqualTo("Jürgen");
+        assertThat(jurgen.title()).isEqualTo("Leiter\nEinkauf");
+
+        byte[] bom = ("\uFEFFFirstName,LastName,Email\nZoë,Ørsted,zoe@x.example\n").getBytes(StandardCharsets.UTF_8);
+        JsonNode withBom = upload(rep, "CONTACT", "sf.csv", bom, 201);
+        assertThat(withBom.get("headers").get(0).asString()).isEqualTo("FirstName");
+        assertThat(run(rep, withBom.get("id").asString()).get("created").asLong()).isEqualTo(1);
+        assertThat(contacts(rep)).extracting(Contact::lastName).contains("Ørsted");
+    }
+
+    @Test
+    void badFilesAndMappingsAreRefusedClearlyAndWriteNothing() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        JsonNode binary = upload(rep, "CONTACT", "photo.csv", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13}, 400);
+        assertThat(binary.toString()).contains("binary");
+
+        String id = upload(rep, "CONTACT", HUBSPOT).get("id").asString();
+        JsonNode unknown = settings(rep, id, """
+                {"mapping":{"1":"shoeSize"},"duplicates":"SKIP","matchOn":"EMAIL"}""", 400);
+        assertThat(unknown.toString()).contains("mapping.1").contains("shoeSize");
+        settings(rep, id, """
+                {"mapping":{"99":"email"},"duplicates":"SKIP","matchOn":"EMAIL"}""", 400);
+
+        StringBuilder malformed = new StringBuilder("first name,last name,email\n");
+        for (int i = 0; i < 10_000; i++) {
+            malformed.append("Only,").append(i).append('\n');
+        }
+        malformed.append("Good,Line,good@x.example\n");
+        malformed.append("Huge,").append("x".repeat(CsvFiles.MAX_CELL + 1)).append(",huge@x.example\n");
+        String bad = upload(rep, "CONTACT", malformed.toString()).get("id").asString();
+        JsonNode done = run(rep, bad);
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("errors").asLong()).isEqualTo(10_001);
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        String errors = download("/api/v1/imports/" + bad + "/errors.csv", rep);
+        assertThat(errors).contains("2,line,has 2 fields where the header has 3");
+        assertThat(errors).contains("10003,lastName,is longer than 65536 characters");
+
+        String unbalanced = upload(rep, "CONTACT", "first name,last name,email\nAnn,\"Baker,ann@x.example\nBob,Cole,bob@x.example\n")
+                .get("id").asString();
+        JsonNode quoted = run(rep, unbalanced);
+        assertThat(quoted.get("created").asLong()).isZero();
+        assertThat(quoted.get("errors").asLong()).isEqualTo(1);
+        assertThat(contacts(rep)).extracting(Contact::primaryEmail).containsExactly("good@x.example");
+    }
+
+    @Test
+    void anImportStoppedWithItsServerResumesAfterItsLastWholeBatch() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        StringBuilder whole = new StringBuilder("email,first name,last name\n");
+        for (int i = 0; i < 1_200; i++) {
+            whole.append("p").append(i).append("@resume.example,Person,No").append(i).append('\n');
+        }
+        String firstBatch = String.join("\n", whole.toString().lines().limit(1 + ImportRunner.BATCH).toList()) + "\n";
+        String id = upload(rep, "CONTACT", firstBatch).get("id").asString();
+        assertThat(run(rep, id).get("created").asLong()).isEqualTo(ImportRunner.BATCH);
+        // the state a server killed after its first batch leaves: the file, RUNNING, no recent heartbeat
+        Files.writeString(runner.file(acme.id(), Long.parseLong(id)), whole.toString());
+        jdbc.sql("UPDATE imports SET status = 'RUNNING', rows_total = NULL, heartbeat_at = 1 WHERE workspace_id = :w AND id = :id")
+                .param("w", acme.id()).param("id", Long.parseLong(id)).update();
+        jobs.resumeUnfinished();
+        JsonNode resumed = waitFor(rep, id);
+        assertThat(resumed.get("status").asString()).isEqualTo("DONE");
+        assertThat(resumed.get("rowsDone").asLong()).isEqualTo(1_200);
+        assertThat(resumed.get("created").asLong()).isEqualTo(1_200);
+        long people = jdbc.sql("SELECT COUNT(*) FROM contacts WHERE workspace_id = :w").param("w", acme.id())
+                .query(Long.class).single();
+        assertThat(people).as("no line imported twice").isEqualTo(1_200);
+    }
+
+    @Test
+    void importsAreCancelledAndSavedMappingsReused() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String id = upload(rep, "CONTACT", "E-mail address,Vorname\nx@y.example,X\n").get("id").asString();
+        settings(rep, id, """
+                {"mapping":{"0":"email","1":"firstName"},"duplicates":"SKIP","matchOn":"EMAIL"}""", 200);
+        call(post("/api/v1/imports/" + id + "/mapping").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"German CRM\"}"), rep, 204);
+        JsonNode saved = call(get("/api/v1/import-mappings?entity=CONTACT"), rep, 200);
+        assertThat(saved.get(0).get("name").asString()).isEqualTo("German CRM");
+        call(post("/api/v1/imports/" + id + "/cancel"), rep, 200);
+        assertThat(call(get("/api/v1/imports/" + id), rep, 200).get("status").asString()).isEqualTo("CANCELLED");
+
+        String next = upload(rep, "CONTACT", "Vorname,E-mail address\nZ,z@y.example\n").get("id").asString();
+        JsonNode applied = call(post("/api/v1/imports/" + next + "/mapping/apply").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"mappingId\":\"" + saved.get(0).get("id").asString() + "\"}"), rep, 200);
+        assertThat(applied.get("mapping").get("0").asString()).isEqualTo("firstName");
+        assertThat(applied.get("mapping").get("1").asString()).isEqualTo("email");
+    }
+
+    @Test
+    void salesforceAccountsWithCustomFieldsAreRecognisedAndImported() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser admin = acme.admin();
+        admin.run(() -> customFields.define(new CustomFields.Definition("account", "vat_id", "VAT number",
+                CustomFieldType.TEXT, null, false, null)));
+        JsonNode job = upload(admin, "ACCOUNT", """
+                Id,Name,Website,Industry,NumberOfEmployees,BillingCity,BillingCountry,VAT Number,Owner.Email
+                001A,Roofs Ltd,https://roofs.example,Construction,50,Berlin,Germany,DE123,%s
+                001B,Tiles GmbH,tiles.example,Construction,5,Munich,Germany,,
+                """.formatted(admin.email()));
+        assertThat(job.get("mapping").toString()).isEqualTo(
+                "{\"0\":\"externalId\",\"1\":\"name\",\"2\":\"website\",\"3\":\"industry\",\"4\":\"size\","
+                        + "\"5\":\"city\",\"6\":\"country\",\"7\":\"custom.vat_id\",\"8\":\"owner\"}");
+        JsonNode done = run(admin, job.get("id").asString());
+        assertThat(done.get("created").asLong()).isEqualTo(2);
+        var roofs = admin.call(() -> parties.account(parties.accountsNamed("Roofs Ltd").get(0)).orElseThrow());
+        assertThat(roofs.custom()).containsEntry("vat_id", "DE123");
+        assertThat(roofs.ownerId().value()).isEqualTo(admin.id());
+        assertThat(roofs.domain()).isEqualTo("roofs.example");
+
+        JsonNode again = upload(admin, "ACCOUNT", "Id,Name\n001A,Roofs Renamed\n");
+        settings(admin, again.get("id").asString(), """
+                {"mapping":{"0":"externalId","1":"name"},"duplicates":"UPDATE","matchOn":"EXTERNAL_ID"}""", 200);
+        assertThat(run(admin, again.get("id").asString()).get("updated").asLong()).isEqualTo(1);
+        assertThat(admin.call(() -> parties.account(roofs.id()).orElseThrow().name())).isEqualTo("Roofs Renamed");
+    }
+
+    @Test
+    void doNotContactInTheFileIsKeptAndNeverLiftedByAnImport() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String id = upload(rep, "CONTACT", "Email,FirstName,LastName,HasOptedOutOfEmail\nno@x.example,No,Thanks,true\n")
+                .get("id").asString();
+        run(rep, id);
+        Contact no = contacts(rep).get(0);
+        assertThat(no.doNotContact()).isTrue();
+        String again = upload(rep, "CONTACT", "Email,Title,HasOptedOutOfEmail\nno@x.example,Boss,false\n").get("id").asString();
+        settings(rep, again, """
+                {"mapping":{"0":"email","1":"title","2":"doNotContact"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        run(rep, again);
+        Contact after = rep.call(() -> parties.contact(no.id()).orElseThrow());
+        assertThat(after.title()).isEqualTo("Boss");
+        assertThat(after.doNotContact()).isTrue();
+    }
+
+    @Test
+    void aRepCannotUpdateAColleaguesContactThroughAnImport() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser owner = acme.user(Role.REP, acme.team("North"));
+        TestUser stranger = acme.user(Role.REP, acme.team("South"));
+        owner.call(() -> parties.createContact(new ContactInput("Own", "Er", "Original", List.of(new Contact.Email(
+                "own@x.example", null, true)), null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null)));
+        String id = upload(stranger, "CONTACT", "Email,Title\nown@x.example,Changed\n").get("id").asString();
+        settings(stranger, id, """
+                {"mapping":{"0":"email","1":"title"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        JsonNode done = run(stranger, id);
+        assertThat(done.get("errors").asLong()).isEqualTo(1);
+        assertThat(owner.call(() -> contacts(owner).get(0).title())).isEqualTo("Original");
+    }
+
+    @Test
+    void anotherUsersImportIsNotFoundAndStaffCannotImport() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        TestUser other = acme.user(Role.REP);
+        String id = upload(rep, "CONTACT", HUBSPOT).get("id").asString();
+        call(get("/api/v1/imports/" + id), other, 404);
+        call(get("/api/v1/imports/" + id), acme.admin(), 200);
+        TestWorkspace elsewhere = fixtures.workspace();
+        call(get("/api/v1/imports/" + id), elsewhere.admin(), 404);
+        upload(acme.user(Role.STAFF), "CONTACT", "x.csv", HUBSPOT.getBytes(StandardCharsets.UTF_8), 403);
+    }
+}

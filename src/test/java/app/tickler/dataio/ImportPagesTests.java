@@ -1,0 +1,94 @@
+package app.tickler.dataio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import app.tickler.Fixtures;
+import app.tickler.TestUser;
+import app.tickler.TestWorkspace;
+import app.tickler.TicklerTest;
+import app.tickler.platform.security.Role;
+
+@TicklerTest
+class ImportPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    ImportRunner runner;
+
+    private String page(String path, TestUser user) throws Exception {
+        return mvc.perform(get(path).with(user.browser())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void aFileIsUploadedMappedPreviewedAndImportedFromThePages() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        assertThat(page("/today", rep)).contains("href=\"/imports\"");
+        assertThat(page("/imports", rep)).contains("enctype=\"multipart/form-data\"").contains("No imports yet.");
+
+        String location = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "pipedrive.csv", "text/csv",
+                        """
+                        Person - Name,Person - Email,Person - Organization,Person - Labels
+                        Ann Baker,ann@roofs.example,Roofs,VIP
+                        Bob Cole,bob@@roofs,Roofs,
+                        """.getBytes(StandardCharsets.UTF_8))).param("entity", "CONTACT").with(rep.browser()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String mapping = page(location, rep);
+        assertThat(mapping).contains("pipedrive.csv").contains("<option value=\"fullName\" selected")
+                .contains("<option value=\"email\" selected").contains("<option value=\"account\" selected")
+                .contains("<option value=\"tags\" selected");
+        assertThat(mapping).as("the preview checks each cell").contains("Preview").contains("bob@@roofs")
+                .contains("class=\"error small\"");
+
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        mvc.perform(post(location + "/settings").with(rep.browser()).param("column.0", "fullName")
+                        .param("column.1", "email").param("column.2", "account").param("duplicates", "SKIP")
+                        .param("matchOn", "EMAIL").param("then", "start"))
+                .andExpect(status().is3xxRedirection());
+        long deadline = System.currentTimeMillis() + 30_000;
+        String progress;
+        do {
+            Thread.sleep(50);
+            progress = page(location + "/progress", rep);
+        } while ((progress.contains("hx-trigger=\"every 1s\"") || runner.isRunningHere(Long.parseLong(id)))
+                && System.currentTimeMillis() < deadline);
+        assertThat(progress).contains("Done").contains("<progress max=\"100\" value=\"100\"")
+                .contains("Download the errors").contains("Undo the import").doesNotContain("hx-trigger");
+        String errors = mvc.perform(get(location + "/errors.csv").with(rep.browser())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(errors).contains("3,emails[0].address,");
+        assertThat(page("/imports", rep)).contains("pipedrive.csv").contains("Done");
+    }
+
+    @Test
+    void aBadMappingIsShownBesideTheForm() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String location = mvc.perform(post("/imports").with(rep.browser()).param("entity", "ACCOUNT")
+                        .param("text", "Company name,Website\nRoofs,https://roofs.example\n"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String shown = mvc.perform(post(location + "/settings").with(rep.browser()).param("column.0", "nonsense")
+                        .param("duplicates", "SKIP").param("matchOn", "NAME"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(shown).contains("mapping.0").contains("is not a field of accounts");
+        String binary = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "x.csv", "text/csv",
+                        new byte[] {1, 2, 0, 3})).param("entity", "CONTACT").with(rep.browser()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(binary).contains("binary");
+    }
+}
