@@ -94,6 +94,9 @@ class JournalRecorder {
 
     @EventListener
     void on(CustomerLevelChanged changed) {
+        if (changed.onCreation()) {
+            return; // a new account's first level is part of creating it, not a reassessment of the day
+        }
         Optional<Account> account = parties.account(changed.account());
         Long user = actingOr(account.map(a -> a.ownerId() == null ? null : a.ownerId().value()).orElse(null));
         String name = account.map(Account::name).orElse("an account");

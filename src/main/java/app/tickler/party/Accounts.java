@@ -198,7 +198,7 @@ class Accounts {
             events.publishEvent(new DoNotContactMarked(created.id(), null, created.doNotContactReason()));
         }
         if (created.level() != null) {
-            events.publishEvent(new CustomerLevelChanged(created.id(), null, created.level(), "set on creation"));
+            events.publishEvent(new CustomerLevelChanged(created.id(), null, created.level(), CustomerLevelChanged.ON_CREATION));
         }
         return created;
     }

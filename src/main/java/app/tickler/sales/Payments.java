@@ -184,6 +184,8 @@ class Payments {
         Payment after = payments.find(id).orElseThrow();
         audit.record("payment", id.value(), "unpaid", Changes.between(before, after));
         deals.paymentUncollected(before.dealId());
+        events.publishEvent(new PaymentUnpaid(id, before.dealId(), before.accountId(), before.amountMinor(),
+                before.currency(), before.paidOn()));
         return after;
     }
 

@@ -139,6 +139,17 @@ final class BenchmarkServer implements AutoCloseable {
         return response;
     }
 
+    /** Posts a JSON body with a bearer token; the answer's body, which must be a success. */
+    String post(String path, String token, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     /** A measurement: p50, p95, p99 in milliseconds over {@code runs} requests after a warm-up. */
     record Result(String name, double p50, double p95, double p99, int runs) {
         String row() {

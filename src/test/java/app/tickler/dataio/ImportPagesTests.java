@@ -38,7 +38,10 @@ class ImportPagesTests {
     void aFileIsUploadedMappedPreviewedAndImportedFromThePages() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
-        assertThat(page("/today", rep)).contains("href=\"/imports\"");
+        // reached from the lists, beside their exports
+        assertThat(page("/contacts", rep)).contains("href=\"/imports\"");
+        assertThat(page("/accounts", rep)).contains("href=\"/imports\"");
+        assertThat(page("/accounts", acme.user(Role.STAFF))).doesNotContain("href=\"/imports\"");
         assertThat(page("/imports", rep)).contains("enctype=\"multipart/form-data\"").contains("No imports yet.");
 
         String location = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "pipedrive.csv", "text/csv",

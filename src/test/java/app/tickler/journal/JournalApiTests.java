@@ -95,6 +95,9 @@ class JournalApiTests {
         call(post("/api/v1/touches").content("""
                 {"channel":"VISIT","contactIds":["%s"],"reached":true}""".formatted(ann.id().value())), colleague, 201);
 
+        // a new account's first level is part of creating it: no line of its own
+        call(post("/api/v1/accounts").content("{\"name\":\"Slate Roofs\",\"level\":\"B\"}"), rep, 201);
+
         JsonNode day = call(get("/api/v1/journal/today"), rep, 200);
         assertThat(day.get("day").asString()).isEqualTo(today());
         assertThat(day.get("editable").asBoolean()).isTrue();

@@ -85,6 +85,8 @@ class PartyPagesTests {
         assertThat(contact).contains("Ann Baker").contains("ann@roofs.example").contains("Champion");
         String account = page(get("/accounts/" + roofs.id().value()), acme.admin());
         assertThat(account).contains("Ann Baker").contains("key person").contains("not yet");
+        // the creation's long diff is folded, and the record's own id is not listed as a change
+        assertThat(contact).contains("<details class=\"changes-folded\">").doesNotContain("<strong>id</strong>");
     }
 
     @Test

@@ -1,0 +1,112 @@
+package app.tickler.insight;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import app.tickler.followup.EnrolmentEnded;
+import app.tickler.followup.FollowUpCompleted;
+import app.tickler.followup.FollowUpFigures;
+import app.tickler.followup.TouchLogged;
+import app.tickler.followup.TouchesGenerated;
+import app.tickler.sales.DealStageChanged;
+import app.tickler.sales.LeadCreated;
+import app.tickler.sales.PaymentReceived;
+import app.tickler.sales.PaymentUnpaid;
+import app.tickler.platform.security.Actor;
+import app.tickler.platform.security.Actors;
+
+/**
+ * Keeps the daily counters in the transaction of each event, so that they never disagree with what
+ * happened. Each counts exactly what {@link CounterRebuild} recomputes from the source tables.
+ * Missed follow-ups are not counted: snoozing one makes it not overdue again and leaves no trace to
+ * recompute from; the dashboard shows what is overdue now instead. Wins and losses are read from the
+ * deals themselves, because a closed deal can be reopened.
+ */
+@Component
+class CounterListeners {
+
+    private final DailyCounters counters;
+    private final FollowUpFigures followUps;
+    private final CounterRebuild rebuild;
+    private final Clock clock;
+
+    CounterListeners(DailyCounters counters, FollowUpFigures followUps, CounterRebuild rebuild, Clock clock) {
+        this.counters = counters;
+        this.followUps = followUps;
+        this.rebuild = rebuild;
+        this.clock = clock;
+    }
+
+    /** The benchmark generator wrote touches, deals and payments without their events: recount the workspace. */
+    @EventListener
+    void on(TouchesGenerated generated) {
+        Actors.callAs(Actor.system(generated.workspaceId(), ZoneOffset.UTC), rebuild::rebuild);
+    }
+
+    static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static long actingUser() {
+        Actor actor = Actors.current();
+        return actor.isSystem() ? 0 : actor.userId();
+    }
+
+    @EventListener
+    void on(TouchLogged logged) {
+        followUps.touch(logged.touch()).ifPresent(touch -> {
+            long author = touch.loggedById() == null ? 0 : touch.loggedById().value();
+            LocalDate day = day(touch.occurredAt());
+            counters.add(Metric.TOUCHES, day, author, 0, "", 1, 0);
+            if (touch.valueAdding()) {
+                counters.add(Metric.VALUE_TOUCHES, day, author, 0, "", 1, 0);
+            }
+        });
+    }
+
+    @EventListener
+    void on(FollowUpCompleted completed) {
+        LocalDate day = day(completed.at());
+        counters.add(Metric.FOLLOW_UPS_DONE, day, completed.assignee().value(), 0, "", 1, 0);
+        if (completed.onTime()) {
+            counters.add(Metric.FOLLOW_UPS_ON_TIME, day, completed.assignee().value(), 0, "", 1, 0);
+        }
+    }
+
+    @EventListener
+    void on(EnrolmentEnded ended) {
+        if (ended.early()) {
+            counters.add(Metric.EARLY_GIVE_UPS, day(clock.instant()), actingUser(), 0, "", 1, 0);
+        }
+    }
+
+    @EventListener
+    void on(LeadCreated created) {
+        counters.add(Metric.NEW_LEADS, day(clock.instant()), 0, 0, "", 1, 0);
+    }
+
+    @EventListener
+    void on(DealStageChanged changed) {
+        LocalDate day = day(changed.at());
+        long user = actingUser();
+        counters.add(Metric.STAGE_ENTERED, day, user, changed.to().value(), "", 1, 0);
+        if (changed.progressed() && changed.from() != null) {
+            counters.add(Metric.STAGE_PROGRESSED, day, user, changed.from().value(), "", 1, 0);
+        }
+    }
+
+    @EventListener
+    void on(PaymentReceived received) {
+        counters.add(Metric.PAYMENTS_RECEIVED, received.paidOn(), 0, 0, received.currency(), 1, received.amountMinor());
+    }
+
+    @EventListener
+    void on(PaymentUnpaid unpaid) {
+        counters.add(Metric.PAYMENTS_RECEIVED, unpaid.paidOn(), 0, 0, unpaid.currency(), -1, -unpaid.amountMinor());
+    }
+}
