@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import app.tickler.platform.database.Dialect;
 import app.tickler.platform.security.Actor;
@@ -32,10 +34,13 @@ class PartySearch {
     private final Dialect dialect;
 
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batches;
+    private final TransactionTemplate customPlans;
 
     PartySearch(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batches,
-            Dialect dialect) {
+            Dialect dialect, PlatformTransactionManager transactions) {
         this.batches = batches;
+        this.customPlans = new TransactionTemplate(transactions);
+        this.customPlans.setReadOnly(true);
         this.jdbc = jdbc;
         this.dialect = dialect;
     }
@@ -146,6 +151,20 @@ class PartySearch {
             """;
 
     List<SearchHit> search(String query, int limit) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return searchNow(query, limit);
+        }
+        // The typed words are parameters: after a few runs PostgreSQL would plan the prepared statements once
+        // for any words, and such a generic plan cannot know how rare they are nor turn the name prefix into an
+        // index range — it walks names in order, or every row, under the LIMIT. Plans made for the words at hand
+        // read the indexes (measured at 1,000,000 contacts: a p50 of 341 ms with generic plans).
+        return customPlans.execute(status -> {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+            return searchNow(query, limit);
+        });
+    }
+
+    private List<SearchHit> searchNow(String query, int limit) {
         List<String> words = words(query);
         if (words.isEmpty()) {
             return List.of();
