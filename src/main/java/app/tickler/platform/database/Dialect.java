@@ -50,6 +50,41 @@ public enum Dialect {
     }
 
     /**
+     * A column compared byte by byte (code point order): SQLite's own binary collation, {@code COLLATE "C"} on
+     * PostgreSQL. With {@link #startsWithBytewise} and an index on the same expression, a prefix and an
+     * ORDER BY of that expression are one index range.
+     */
+    public String bytewise(String column) {
+        return this == POSTGRESQL ? column + " COLLATE \"C\"" : column;
+    }
+
+    /** "column starts with" as a range over {@link #bytewise}; bind it with {@link #prefixRange}. */
+    public String startsWithBytewise(String column, String parameter) {
+        String compared = bytewise(column);
+        return "(" + compared + " >= :" + parameter + " AND " + compared + " < :" + parameter + "Upper)";
+    }
+
+    /** The bounds of {@link #startsWithBytewise}: the prefix, and the first text after all that start with it. */
+    public java.util.Map<String, Object> prefixRange(String parameter, String prefix) {
+        return java.util.Map.of(parameter, prefix, parameter + "Upper", upperBound(prefix));
+    }
+
+    /** The prefix with its last character replaced by the next one, or past every text when there is none. */
+    static String upperBound(String prefix) {
+        int end = prefix.length();
+        while (end > 0) {
+            int last = prefix.codePointBefore(end);
+            int start = end - Character.charCount(last);
+            if (last < Character.MAX_CODE_POINT) {
+                int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+                return prefix.substring(0, start) + new String(Character.toChars(next));
+            }
+            end = start;
+        }
+        return new String(Character.toChars(Character.MAX_CODE_POINT)).repeat(2);
+    }
+
+    /**
      * The value at a path of keys in a JSON text column, as SQL. Keys are spliced into the statement,
      * so they must come from definitions (custom field keys), never from request input.
      */
