@@ -154,10 +154,10 @@ class PartySearch {
         if (dialect != Dialect.POSTGRESQL) {
             return searchNow(query, limit);
         }
-        // The typed words are parameters: after a few runs PostgreSQL would plan the prepared statements once
-        // for any words, and such a generic plan cannot know how rare they are nor turn the name prefix into an
-        // index range — it walks names in order, or every row, under the LIMIT. Plans made for the words at hand
-        // read the indexes (measured at 1,000,000 contacts: a p50 of 341 ms with generic plans).
+        // The typed words are parameters: after a few runs PostgreSQL may plan the prepared statements once for
+        // any words, and such a generic plan cannot know how rare they are (seen: a sequential scan under the
+        // LIMIT for the full-text match, which reads every row for a rare word). Plans made for the words at
+        // hand pick the index that fits them.
         return customPlans.execute(status -> {
             jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
             return searchNow(query, limit);
