@@ -212,10 +212,19 @@ class PartySearch {
             ids.addAll(jdbc.sql("SELECT rowid FROM party_search WHERE party_search MATCH :match LIMIT 500")
                     .param("match", ftsQuery(actor.workspaceId(), words)).query(Long.class).list());
         } else {
+            // A one-character prefix ("+49 151 2") makes the GIN index visit every word starting with it (390 ms at
+            // 1,000,000 contacts); such words are so common that checking them on the rows the longer words find is
+            // cheaper, so they go into a condition the index cannot take ("IS TRUE").
+            List<String> longer = words.stream().filter(w -> w.length() > 1).toList();
+            List<String> single = words.stream().filter(w -> w.length() == 1).toList();
+            boolean split = !longer.isEmpty() && !single.isEmpty();
             for (String table : List.of("accounts", "contacts")) {
                 ids.addAll(jdbc.sql("SELECT id FROM " + table + " WHERE workspace_id = :workspace AND deleted_at IS NULL"
-                                + " AND search_vector @@ to_tsquery('simple', :query) LIMIT 250")
-                        .param("workspace", actor.workspaceId()).param("query", tsQuery(words)).query(Long.class).list());
+                                + " AND search_vector @@ to_tsquery('simple', :query)"
+                                + (split ? " AND (search_vector @@ to_tsquery('simple', :single)) IS TRUE" : "")
+                                + " LIMIT 250")
+                        .param("workspace", actor.workspaceId()).param("query", tsQuery(split ? longer : words))
+                        .param("single", tsQuery(single)).query(Long.class).list());
             }
         }
         List<Row> rows = new ArrayList<>();
