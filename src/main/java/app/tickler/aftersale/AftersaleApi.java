@@ -201,6 +201,13 @@ class AftersaleApi {
         if (request.dealId() == null) {
             throw new InvalidInput("dealId", "is required");
         }
+        if (request.items() != null) {
+            for (int i = 0; i < request.items().size(); i++) {
+                if (request.items().get(i) == null) {
+                    throw new InvalidInput("items[" + i + "]", "is required: a product to install");
+                }
+            }
+        }
         return base.installFromDeal(request.dealId(), request.items() == null ? null
                 : request.items().stream().map(InstalledRequest::input).toList());
     }

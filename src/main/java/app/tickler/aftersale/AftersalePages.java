@@ -295,10 +295,18 @@ class AftersalePages {
             Integer silence = number(problems, "silenceAfterWinDays", silenceAfterWinDays);
             Integer healthy = number(problems, "healthyDays", healthyDays);
             Integer lead = number(problems, "renewalLeadDays", renewalLeadDays);
-            problems.throwIfAny();
             boolean clear = onboardingCadenceId == null || onboardingCadenceId.isBlank();
-            cycle.updateSettings(automationOn, silence, healthy,
-                    clear ? null : new CadenceId(Long.parseLong(onboardingCadenceId)), clear, lead, renewalDeals, version);
+            Long cadence = null;
+            if (!clear) {
+                try {
+                    cadence = Long.valueOf(onboardingCadenceId.strip());
+                } catch (NumberFormatException e) {
+                    problems.add("onboardingCadenceId", "is not one of the cadences");
+                }
+            }
+            problems.throwIfAny();
+            cycle.updateSettings(automationOn, silence, healthy, cadence == null ? null : new CadenceId(cadence), clear,
+                    lead, renewalDeals, version);
         } catch (InvalidInput problems) {
             model.addAttribute("problems", problems);
             model.addAttribute("settings", cycle.settings());

@@ -166,6 +166,9 @@ public class RelationshipCycle {
     @Transactional
     public Optional<RelationshipStage> milestone(AccountId accountId, String note) {
         Account account = parties.visibleAccount(accountId);
+        if (!Actors.current().canWrite(account.ownerId() == null ? null : account.ownerId().value())) {
+            throw new AccessDeniedException("not yours to change");
+        }
         if (note == null || note.isBlank()) {
             throw new InvalidInput("note", "is required: what was achieved?");
         }
@@ -272,12 +275,16 @@ public class RelationshipCycle {
                 .optional().orElseThrow(() -> new SuggestionNotFound(id));
     }
 
+    /** Decides a pending suggestion; a second decision (two people at once) is refused, not applied twice. */
     private void decide(long id, String status) {
-        jdbc.sql("""
+        int decided = jdbc.sql("""
                 UPDATE relationship_suggestions SET status = :status, decided_by = :by, decided_at = :now
                 WHERE workspace_id = :workspace AND id = :id AND status = 'PENDING'
                 """).param("status", status).param("by", Actors.current().userId()).param("now", clock.millis())
                 .param("workspace", Actors.current().workspaceId()).param("id", id).update();
+        if (decided != 1) {
+            throw new Conflict("This suggestion was decided a moment ago by somebody else");
+        }
     }
 
     private static StageSuggestion suggestion(ResultSet rs) throws SQLException {

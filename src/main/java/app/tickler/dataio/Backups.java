@@ -197,7 +197,12 @@ class Backups {
         if (!FORMAT.equals(manifest.path("format").asString()) || manifest.path("version").asInt() != VERSION) {
             throw new InvalidInput("file", "is not a Tickler workspace backup (version " + VERSION + ")");
         }
-        long workspaceId = Long.parseLong(manifest.path("workspaceId").asString());
+        long workspaceId;
+        try {
+            workspaceId = Long.parseLong(manifest.path("workspaceId").asString());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("file", "has no workspace id in its manifest");
+        }
         if (!manifest.path("schemaVersion").asString().equals(schemaVersion())) {
             throw new InvalidInput("file", "was made with schema version " + manifest.path("schemaVersion").asString()
                     + "; this installation has " + schemaVersion() + ": restore it with the same Tickler version");
@@ -219,7 +224,7 @@ class Backups {
                         throw new InvalidInput("file", "has a table this installation does not know: "
                                 + entry.path("name").asString());
                     }
-                    insertRows(connection, file, entry.path("file").asString(), table);
+                    insertRows(connection, file, entry.path("file").asString(), table, workspaceId);
                 }
             } catch (IOException | SQLException e) {
                 throw new IllegalStateException("restore failed: " + e.getMessage(), e);
@@ -233,8 +238,8 @@ class Backups {
         parties.rebuildSearchIndex();
     }
 
-    private void insertRows(Connection connection, Path file, String entryName, Table table) throws IOException,
-            SQLException {
+    private void insertRows(Connection connection, Path file, String entryName, Table table, long workspaceId)
+            throws IOException, SQLException {
         List<Column> columns = table.columns().stream().filter(c -> !c.generated()).toList();
         String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", columns.stream().map(Column::name).toList())
                 + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
@@ -247,11 +252,18 @@ class Backups {
             var reader = new java.io.BufferedReader(new java.io.InputStreamReader(zip, StandardCharsets.UTF_8));
             String line;
             int batch = 0;
+            int number = 0;
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
+                number++;
                 JsonNode row = json.readTree(line);
+                // every row must be the manifest's workspace: a file never writes into another one
+                if (row.path("workspace_id").asLong(-1) != workspaceId) {
+                    throw new InvalidInput("file", entryName + " line " + number + " belongs to another workspace than "
+                            + "the manifest's " + workspaceId);
+                }
                 for (int i = 0; i < columns.size(); i++) {
                     Column column = columns.get(i);
                     JsonNode value = row.get(column.name());

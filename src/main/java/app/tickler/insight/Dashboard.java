@@ -183,15 +183,20 @@ class Dashboard {
                 List.of(new Chart.Series(labels.get("series.overdue"), false,
                         reps.stream().map(id -> (double) get(overdue, id)).toList())), null));
 
-        Map<String, Long> leadsByMonth = new TreeMap<>();
-        counters.sums(List.of(Metric.NEW_LEADS), filter.from(), filter.to(), null, "month")
-                .forEach(s -> leadsByMonth.merge(s.group(), s.count(), Long::sum));
+        // new leads and the cash are the workspace's (a lead keeps no owner from its arrival, cash is the
+        // company's): shown to those who may see the whole workspace, never on a rep's own dashboard
         List<String> months = months(YearMonth.from(filter.from()), YearMonth.from(filter.to()));
-        kpis.add(kpi("newLeads", labels, Long.toString(total(leadsByMonth)), "short"));
-        charts.add(new Chart("short-new-leads", labels.get("chart.newLeads"), "", false, months,
-                List.of(new Chart.Series(labels.get("series.newLeads"), false,
-                        months.stream().map(m -> (double) leadsByMonth.getOrDefault(m, 0L)).toList())),
-                labels.get("note.workspaceWide")));
+        boolean wholeWorkspace = Actors.current().isManagerOrAdmin();
+        if (wholeWorkspace) {
+            Map<String, Long> leadsByMonth = new TreeMap<>();
+            counters.sums(List.of(Metric.NEW_LEADS), filter.from(), filter.to(), null, "month")
+                    .forEach(s -> leadsByMonth.merge(s.group(), s.count(), Long::sum));
+            kpis.add(kpi("newLeads", labels, Long.toString(total(leadsByMonth)), "short"));
+            charts.add(new Chart("short-new-leads", labels.get("chart.newLeads"), "", false, months,
+                    List.of(new Chart.Series(labels.get("series.newLeads"), false,
+                            months.stream().map(m -> (double) leadsByMonth.getOrDefault(m, 0L)).toList())),
+                    labels.get("note.workspaceWide")));
+        }
 
         charts.add(conversion(filter, users, labels));
 
@@ -342,7 +347,11 @@ class Dashboard {
                     + currency, "forecast"));
         }
 
-        // cash: the company's, whoever sold — expected closes paid after their terms, open invoices, payments received
+        // cash: the company's, whoever sold — expected closes paid after their terms, open invoices, payments
+        // received; so only for those who may see the whole workspace
+        if (!Actors.current().isManagerOrAdmin()) {
+            return;
+        }
         YearMonth cashFrom = YearMonth.from(filter.from());
         YearMonth cashTo = thisMonth.plusMonths(CASH_MONTHS_AHEAD);
         List<String> cashMonths = months(cashFrom.isAfter(thisMonth) ? thisMonth : cashFrom, cashTo);

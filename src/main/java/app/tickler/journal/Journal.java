@@ -206,7 +206,9 @@ public class Journal {
             throw new Conflict(entry.status() == JournalStatus.DRAFT ? "The journal has not been submitted yet"
                     : "The journal was already reviewed");
         }
-        repository.markReviewed(id.value(), actor.userId(), clock.millis());
+        if (!repository.markReviewed(id.value(), actor.userId(), clock.millis())) {
+            throw new Conflict("The journal was already reviewed"); // by another manager a moment ago
+        }
         audit.record("journal_entry", id.value(), "reviewed", java.util.Map.of("status", new Change("SUBMITTED", "REVIEWED")));
         return repository.entry(id.value()).orElseThrow();
     }

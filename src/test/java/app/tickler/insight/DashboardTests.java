@@ -276,6 +276,10 @@ class DashboardTests {
         // a rep sees their own numbers only
         JsonNode own = call(get("/api/v1/insights/dashboard"), sam, 200);
         assertThat(sum(chart(own, "short-touches-daily").at("/series/0/values"))).isEqualTo(1);
+        // the workspace's new leads and cash are not a rep's own numbers: not on their dashboard
+        assertThat(own.get("kpis").findValuesAsString("id")).doesNotContain("newLeads");
+        assertThat(own.get("charts").findValuesAsString("id")).noneMatch(id -> id.startsWith("forecast-cash")
+                || id.equals("short-new-leads"));
         JsonNode refused = call(get("/api/v1/insights/dashboard?teamId=" + north), sam, 400);
         assertThat(refused.findValuesAsString("field")).contains("teamId");
         JsonNode badPeriod = call(get("/api/v1/insights/dashboard?from=2026-12-01&to=2026-11-01"), manager, 400);

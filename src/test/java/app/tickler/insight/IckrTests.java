@@ -200,6 +200,5 @@ class IckrTests {
         String report = mvc.perform(get("/insights/uncovered-influencers").with(rep.browser())).andReturn().getResponse()
                 .getContentAsString();
         assertThat(report).contains("Roofs").contains("Ian Roofs");
-        assertThat(List.of(report)).isNotEmpty();
     }
 }
