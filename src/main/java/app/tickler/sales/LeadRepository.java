@@ -101,12 +101,17 @@ class LeadRepository {
      * at once exactly one changes the row and the other sees 0 rows affected.
      */
     boolean claim(long lead, long owner, long now) {
+        // PostgreSQL: a lead another transaction is claiming right now is skipped, not waited for, so
+        // that a crowd clicking the same lead is answered at once instead of queueing behind the winner
+        String free = dialect == Dialect.SQLITE ? "owner_id IS NULL AND active" : """
+                id IN (SELECT id FROM leads WHERE workspace_id = :workspace AND id = :id AND owner_id IS NULL
+                       AND active FOR UPDATE SKIP LOCKED)""";
         return jdbc.sql("""
                 UPDATE leads SET owner_id = :owner, claimed_at = :now, last_activity_at = :now,
                        status = CASE WHEN status = 'NEW' THEN 'WORKING' ELSE status END,
                        version = version + 1, updated_at = :now
-                WHERE workspace_id = :workspace AND id = :id AND owner_id IS NULL AND active
-                """).param("owner", owner).param("now", now).param("workspace", workspace()).param("id", lead)
+                WHERE workspace_id = :workspace AND id = :id AND
+                """ + free).param("owner", owner).param("now", now).param("workspace", workspace()).param("id", lead)
                 .update() == 1;
     }
 

@@ -185,10 +185,13 @@ class Leads {
 
     /**
      * Takes a lead from the pool. Atomic on both databases: one conditional UPDATE, checked by its
-     * row count; the claimer's open leads are counted in the same transaction, with the claimer's row
-     * locked so that two tabs of one person cannot pass the limit together. A lead already gone from
-     * the pool is refused before any write, so that a crowd of late clickers does not queue up for the
-     * database's write lock (SQLite has one writer at a time).
+     * row count; only then are the claimer's open leads counted, in the same transaction and with the
+     * claimer's row locked so that two tabs of one person cannot pass the limit together (over the
+     * limit, the claim is rolled back). So someone who loses the race writes nothing and is answered
+     * after one statement; on PostgreSQL a lead another person is claiming at that instant is refused
+     * without waiting for them. A lead already gone from the pool is refused before any write, so that
+     * a crowd of late clickers does not queue up for the database's write lock (SQLite has one writer
+     * at a time).
      */
     Lead claim(LeadId id) {
         Actor actor = Actors.current();
@@ -199,20 +202,20 @@ class Leads {
         if (!seen.inPool()) {
             throw notClaimable(seen, actor);
         }
-        int limit = settings.current().claimLimit();
-        return transactions.execute(status -> claimInTransaction(id, actor, limit));
+        return transactions.execute(status -> claimInTransaction(id, actor));
     }
 
-    private Lead claimInTransaction(LeadId id, Actor actor, int limit) {
-        leads.lockClaimer(actor.userId());
-        int holding = leads.openOwnedBy(actor.userId());
-        if (holding >= limit) {
-            throw new Conflict("You already hold " + holding + " open leads, the limit of this workspace ("
-                    + limit + "). Convert, disqualify or release some before claiming more.");
-        }
+    private Lead claimInTransaction(LeadId id, Actor actor) {
         long now = clock.millis();
         if (!leads.claim(id.value(), actor.userId(), now)) {
             throw notClaimable(get(id), actor);
+        }
+        leads.lockClaimer(actor.userId());
+        int limit = settings.current().claimLimit();
+        int holding = leads.openOwnedBy(actor.userId()) - 1; // the one just claimed is counted already
+        if (holding >= limit) {
+            throw new Conflict("You already hold " + holding + " open leads, the limit of this workspace ("
+                    + limit + "). Convert, disqualify or release some before claiming more.");
         }
         Lead claimed = get(id);
         Instant at = Instant.ofEpochMilli(now);
@@ -226,7 +229,9 @@ class Leads {
     /** Why a lead cannot be claimed; the loser of a race saw it in the pool a moment ago, so not "not found". */
     private RuntimeException notClaimable(Lead lead, Actor actor) {
         if (lead.ownerId() == null && lead.active()) {
-            return new Conflict("This lead could not be claimed; try again");
+            // still in the pool as far as committed data shows: a colleague's claim is in flight
+            return new Conflict("A colleague is claiming this lead at this moment; it stays in the pool only if"
+                    + " their claim fails");
         }
         if (!lead.active()) {
             if (!actor.canRead(lead.owner())) {

@@ -1,6 +1,8 @@
 package app.tickler.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import app.tickler.Fixtures;
 import app.tickler.MutableClock;
@@ -28,6 +32,8 @@ import app.tickler.party.AccountInput;
 import app.tickler.party.Contact;
 import app.tickler.party.ContactInput;
 import app.tickler.party.Parties;
+import app.tickler.platform.Conflict;
+import app.tickler.platform.database.Dialect;
 import app.tickler.platform.security.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +56,12 @@ class LeadPoolTests {
     IdleLeads idleLeads;
     @Autowired
     SalesCycle salesCycle;
+    @Autowired
+    Leads leads;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    Dialect dialect;
 
     Calls calls;
 
@@ -98,7 +110,7 @@ class LeadPoolTests {
     }
 
     @Test
-    void ofTwoRepsClaimingAtOnceExactlyOneWinsAndTheOtherIsToldWho() throws Exception {
+    void ofTwoRepsClaimingAtOnceExactlyOneWinsAndTheOtherIsToldWhy() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser first = acme.user(Role.REP);
         TestUser second = acme.user(Role.REP);
@@ -121,13 +133,55 @@ class LeadPoolTests {
                 }
                 assertThat(results).extracting(Calls.Answer::status).containsExactlyInAnyOrder(200, 409);
                 Calls.Answer loser = results.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
-                assertThat(loser.body().get("detail").asString()).contains("claimed this lead first");
+                // told who won, or (PostgreSQL, both in flight together) that a colleague is claiming it
+                assertThat(loser.body().get("detail").asString())
+                        .containsAnyOf("claimed this lead first", "A colleague is claiming this lead at this moment");
                 Calls.Answer winner = results.stream().filter(a -> a.status() == 200).findFirst().orElseThrow();
                 assertThat(winner.body().get("status").asString()).isEqualTo("WORKING");
             } finally {
                 pool.shutdownNow();
             }
         }
+    }
+
+    @Test
+    void onPostgresqlALeadBeingClaimedIsRefusedAtOnceRatherThanWaitedFor() throws Exception {
+        assumeTrue(dialect == Dialect.POSTGRESQL, "SQLite runs one write transaction at a time anyway");
+        TestWorkspace acme = fixtures.workspace();
+        TestUser first = acme.user(Role.REP);
+        TestUser second = acme.user(Role.REP);
+        LeadId id = new LeadId(lead(acme.admin(), Map.of("lastName", "In flight")).get("id").asLong());
+        CountDownLatch claimedUncommitted = new CountDownLatch(1);
+        CountDownLatch secondAnswered = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            Future<?> firstClaim = pool.submit(() -> first.call(() -> transactions.execute(status -> {
+                leads.claim(id);
+                claimedUncommitted.countDown();
+                try {
+                    // keeps the claim uncommitted until the second person has had an answer (or gave up)
+                    secondAnswered.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            })));
+            assertThat(claimedUncommitted.await(10, TimeUnit.SECONDS)).isTrue();
+            long started = System.nanoTime();
+            try {
+                assertThatThrownBy(() -> second.call(() -> leads.claim(id)))
+                        .isInstanceOf(Conflict.class)
+                        .hasMessageContaining("A colleague is claiming this lead at this moment");
+            } finally {
+                secondAnswered.countDown();
+            }
+            // answered while the first claim was still open, not after it ended
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            firstClaim.get(20, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(calls.get(first, "/api/v1/leads/" + id.value()).get("ownerId").asLong()).isEqualTo(first.id());
     }
 
     @Test
