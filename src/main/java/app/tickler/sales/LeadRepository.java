@@ -46,6 +46,15 @@ class LeadRepository {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /**
+     * The lead without its qualification checks (one query instead of two): enough to tell whether it is
+     * in the pool and who holds it, which is all a claim needs to know before and after trying.
+     */
+    Optional<Lead> findForClaim(long id) {
+        return jdbc.sql(SELECT + " AND l.id = :id").param("workspace", workspace()).param("id", id)
+                .query((rs, n) -> row(rs).lead()).optional();
+    }
+
     List<Lead> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -100,6 +109,14 @@ class LeadRepository {
      * Takes a lead from the pool for {@code owner}: one conditional UPDATE, so of two people claiming
      * at once exactly one changes the row and the other sees 0 rows affected.
      */
+    /**
+     * Whether {@link #claim} answers at once even while someone else is claiming the same lead
+     * (PostgreSQL skips the locked row); on SQLite it waits for the database's write lock.
+     */
+    boolean claimNeverWaits() {
+        return dialect == Dialect.POSTGRESQL;
+    }
+
     boolean claim(long lead, long owner, long now) {
         // PostgreSQL: a lead another transaction is claiming right now is skipped, not waited for, so
         // that a crowd clicking the same lead is answered at once instead of queueing behind the winner

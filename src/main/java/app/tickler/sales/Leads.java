@@ -198,17 +198,24 @@ class Leads {
         if (actor.role() == Role.STAFF || actor.isSystem()) {
             throw new AccessDeniedException("only sellers claim leads");
         }
-        Lead seen = get(id);
-        if (!seen.inPool()) {
-            throw notClaimable(seen, actor);
+        if (!leads.claimNeverWaits()) {
+            // SQLite: every write transaction takes the database's one write lock, so look first
+            Lead seen = claimable(id);
+            if (!seen.inPool()) {
+                throw notClaimable(seen, actor);
+            }
         }
         return transactions.execute(status -> claimInTransaction(id, actor));
+    }
+
+    private Lead claimable(LeadId id) {
+        return leads.findForClaim(id.value()).orElseThrow(() -> new LeadNotFound(id.value()));
     }
 
     private Lead claimInTransaction(LeadId id, Actor actor) {
         long now = clock.millis();
         if (!leads.claim(id.value(), actor.userId(), now)) {
-            throw notClaimable(get(id), actor);
+            throw notClaimable(claimable(id), actor);
         }
         leads.lockClaimer(actor.userId());
         int limit = settings.current().claimLimit();

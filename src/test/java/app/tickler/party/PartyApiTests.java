@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -297,6 +299,28 @@ class PartyApiTests {
                 .andExpect(status().isForbidden());
         send(patch("/api/v1/notes/" + note), staff.api(), "{\"body\":\"Called about the delivery date.\",\"version\":0}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.body").value("Called about the delivery date."));
+    }
+
+    @Test
+    void searchByFirstNameEmailAndPhoneKeepsToWhatTheSearcherMaySee() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser east = acme.user(Role.REP, acme.team("East"));
+        TestUser west = acme.user(Role.REP, acme.team("West"));
+        send(post("/api/v1/contacts"), east.api(), "{\"firstName\":\"Ottilie\",\"lastName\":\"Brandauer\","
+                + "\"emails\":[{\"address\":\"o_b.x@hidden.example\"}],\"phones\":[{\"number\":\"+43 660 7781 23\"}]}")
+                .andExpect(status().isCreated());
+        for (String q : List.of("ottilie", "Öttilie b", "o_b.x@hid", "+43 660 778", "0043 660 7781")) {
+            send(get("/api/v1/search").param("q", q), east.api(), null)
+                    .andExpect(jsonPath("$.items[*].title", Matchers.hasItem("Ottilie Brandauer")));
+            send(get("/api/v1/search").param("q", q), west.api(), null).andExpect(jsonPath("$.items.length()").value(0));
+        }
+        // a LIKE wildcard in what was typed is a plain character: "o_b" is not "oxb"
+        send(post("/api/v1/contacts"), east.api(), "{\"firstName\":\"Zed\",\"lastName\":\"Other\","
+                + "\"emails\":[{\"address\":\"oxb@hidden.example\"}]}").andExpect(status().isCreated());
+        send(get("/api/v1/search").param("q", "o_b"), east.api(), null)
+                .andExpect(jsonPath("$.items[*].title", Matchers.hasItem("Ottilie Brandauer")))
+                .andExpect(jsonPath("$.items[*].title", Matchers.not(Matchers.hasItem("Zed Other"))));
+        send(get("/api/v1/search").param("q", "ottilie c"), east.api(), null).andExpect(jsonPath("$.items.length()").value(0));
     }
 
     @Test
