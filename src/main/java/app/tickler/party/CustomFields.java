@@ -398,6 +398,9 @@ public class CustomFields {
     }
 
     String write(Map<String, Object> values) {
+        if (values.isEmpty()) {
+            return "{}";
+        }
         return json.writeValueAsString(values);
     }
 

@@ -69,10 +69,15 @@ class ImportBenchmarkTests {
             TestWorkspace target = fixtures.workspace();
             System.gc();
             resetPeaks();
-            double importRate = tickler(target.admin(), file);
+            double importRate = tickler(target.admin(), file, null);
             long peak = peakHeap();
-            lines.add(String.format("BENCHMARK import %s rows=%d tickler=%.0f rows/s raw=%.0f rows/s ratio=%.3f peakHeap=%d MiB",
-                    dialect, rows, importRate, rawRate, importRate / rawRate, peak / 1024 / 1024));
+            // the live heap: the same file again into another workspace, with a full collection when a
+            // quarter, half, three quarters and all of the lines are done (the rate is not taken from this run)
+            long[] live = new long[1];
+            tickler(fixtures.workspace().admin(), file, live);
+            lines.add(String.format("BENCHMARK import %s rows=%d tickler=%.0f rows/s raw=%.0f rows/s ratio=%.3f"
+                    + " peakHeap=%d MiB liveHeapAfterFullGc=%d MiB", dialect, rows, importRate, rawRate,
+                    importRate / rawRate, peak / 1024 / 1024, live[0] / 1024 / 1024));
             System.out.println(lines.get(lines.size() - 1));
             Files.delete(file);
         }
@@ -93,8 +98,11 @@ class ImportBenchmarkTests {
         return file;
     }
 
-    /** Tickler's import from the start to the last batch, measured by the import itself. */
-    private double tickler(TestUser admin, Path file) throws Exception {
+    /**
+     * Tickler's import from the start to the last batch, measured by the import itself. With {@code live},
+     * the largest heap in use right after a full collection at each quarter of the lines goes there.
+     */
+    private double tickler(TestUser admin, Path file, long[] live) throws Exception {
         long[] started = new long[1];
         ImportId id = admin.call(() -> {
             try (InputStream in = Files.newInputStream(file)) {
@@ -108,8 +116,21 @@ class ImportBenchmarkTests {
                 throw new IllegalStateException(e);
             }
         });
+        int quarter = 1;
         while (runner.isRunningHere(id.value())) {
-            Thread.sleep(200);
+            if (live != null) {
+                Import now = admin.call(() -> imports.get(id));
+                if (now.rowsTotal() != null && now.rowsTotal() > 0 && now.rowsDone() * 4 >= now.rowsTotal() * quarter) {
+                    live[0] = Math.max(live[0], heapAfterFullCollection());
+                    quarter++;
+                }
+                Thread.sleep(20);
+            } else {
+                Thread.sleep(200);
+            }
+        }
+        if (live != null) {
+            live[0] = Math.max(live[0], heapAfterFullCollection());
         }
         long nanos = System.nanoTime() - started[0];
         Import done = admin.call(() -> imports.get(id));
@@ -176,6 +197,11 @@ class ImportBenchmarkTests {
                 pool.resetPeakUsage();
             }
         }
+    }
+
+    private static long heapAfterFullCollection() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long peakHeap() {

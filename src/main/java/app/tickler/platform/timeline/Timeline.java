@@ -97,9 +97,30 @@ public class Timeline {
         if (rows.size() == 1) {
             batches.update(insert, rows.get(0));
         } else {
-            batches.batchUpdate(insert, rows);
+            // bound by position with typed setters: an import appends thousands at once, and looking up each
+            // value's type cost more than the insert itself
+            batches.batchUpdate(insert, rows, rows.size(), (ps, row) -> {
+                for (int i = 0; i < row.length; i++) {
+                    Object value = row[i];
+                    if (value instanceof Long number) {
+                        ps.setLong(i + 1, number);
+                    } else if (value instanceof String text) {
+                        ps.setString(i + 1, text);
+                    } else if (value == null) {
+                        ps.setNull(i + 1, COLUMN_TYPES[i]);
+                    } else {
+                        ps.setObject(i + 1, value);
+                    }
+                }
+            });
         }
     }
+
+    /** The SQL types of the values of {@link #append}'s rows, for their nulls. */
+    private static final int[] COLUMN_TYPES = {java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.VARCHAR,
+            java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.BIGINT,
+            java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+            java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.BIGINT};
 
     /** A record change with its field diff, on the record's own timeline. */
     public void recordChange(Subject subject, String kind, String title, Map<String, app.tickler.platform.audit.Change> changes) {
