@@ -35,6 +35,14 @@ public final class PartyNames {
 
     /** Without case, accents, punctuation or legal form: "Müller & Söhne GmbH" and "muller sohne" match. */
     public static String matchKey(String name, boolean organisation) {
+        if (isAscii(name)) {
+            return asciiMatchKey(name, organisation);
+        }
+        return unicodeMatchKey(name, organisation);
+    }
+
+    /** {@link #matchKey} for any text: decomposed, marks removed, split on what is neither letter nor digit. */
+    static String unicodeMatchKey(String name, boolean organisation) {
         String plain = DIACRITICS.matcher(Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
                 .replaceAll("");
         StringBuilder key = new StringBuilder();
@@ -46,6 +54,41 @@ public final class PartyNames {
                 key.append(' ');
             }
             key.append(word);
+        }
+        return key.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #matchKey} of plain ASCII text without normalising or regular expressions (most names; an
+     * import computes one per line): the words of letters and digits, lower-cased.
+     */
+    static String asciiMatchKey(String name, boolean organisation) {
+        StringBuilder key = new StringBuilder(name.length());
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i <= name.length(); i++) {
+            char c = i < name.length() ? name.charAt(i) : ' ';
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                word.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                word.append((char) (c + ('a' - 'A')));
+            } else if (!word.isEmpty()) {
+                if (!(organisation && LEGAL_FORMS.contains(word.toString()))) {
+                    if (!key.isEmpty()) {
+                        key.append(' ');
+                    }
+                    key.append(word);
+                }
+                word.setLength(0);
+            }
         }
         return key.toString();
     }
