@@ -261,6 +261,8 @@ class ImportRunner implements DisposableBean {
             });
         } catch (RuntimeException whole) {
             log.info("import {}: a batch failed as a whole ({}); retrying its lines one by one", id, whole.toString());
+            // each line's records, its import_rows and its share of the progress commit together, so that a
+            // crash between two lines leaves nothing undo cannot find, and the import resumes after the line
             Outcome total = new Outcome();
             for (CsvRecord record : batch) {
                 Outcome single = new Outcome();
@@ -271,19 +273,21 @@ class ImportRunner implements DisposableBean {
                         pending.flush();
                         if (dryRun) {
                             status.setRollbackOnly();
+                        } else {
+                            single.save(imports, id, 1, clock.millis());
                         }
                     });
                 } catch (RuntimeException e) {
                     single.clear();
                     single.error(record.getStartingLineNumber(), "line", problemOf(e));
+                    if (!dryRun) {
+                        transactions.executeWithoutResult(status -> single.save(imports, id, 1, clock.millis()));
+                    }
                 }
                 total.add(single);
             }
             outcome.clear();
             outcome.add(total);
-            if (!dryRun) {
-                transactions.executeWithoutResult(status -> outcome.save(imports, id, batch.size(), clock.millis()));
-            }
         }
         if (dryRun) {
             long lines = outcome.failedLines();

@@ -303,6 +303,57 @@ class ImportApiTests {
     }
 
     @Test
+    void aLineRetriedAfterItsBatchFailedWritesItsRecordsAndItsUndoRowsTogether() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String id = upload(rep, "CONTACT", "email,first name,last name\na@retry.example,A,One\nb@retry.example,B,Two\n"
+                + "c@retry.example,C,Three\n").get("id").asString();
+        // writing what line 3 (b@) did fails: the batch fails as a whole, then line 3 alone when retried
+        failImportRowsOf(Long.parseLong(id), 3, () -> {
+            JsonNode done = run(rep, id);
+            assertThat(done.get("created").asLong()).isEqualTo(2);
+            assertThat(done.get("errors").asLong()).isEqualTo(1);
+            assertThat(done.get("rowsDone").asLong()).isEqualTo(3);
+        });
+        assertThat(contacts(rep)).as("the failed line's contact is rolled back with its undo row")
+                .extracting(Contact::primaryEmail).containsExactlyInAnyOrder("a@retry.example", "c@retry.example");
+        call(post("/api/v1/imports/" + id + "/undo"), rep, 200);
+        assertThat(waitFor(rep, id).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(contacts(rep)).as("undo finds everything the import wrote").isEmpty();
+    }
+
+    @Autowired
+    app.tickler.platform.database.Dialect dialect;
+
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /** Makes every insert of an import_rows row of the given import line fail while the body runs. */
+    void failImportRowsOf(long importId, long line, Body body) throws Exception {
+        if (dialect == app.tickler.platform.database.Dialect.SQLITE) {
+            jdbc.sql("CREATE TRIGGER import_rows_fail BEFORE INSERT ON import_rows WHEN NEW.import_id = " + importId
+                    + " AND NEW.line = " + line + " BEGIN SELECT RAISE(ABORT, 'simulated failure'); END").update();
+        } else {
+            jdbc.sql("CREATE FUNCTION import_rows_fail() RETURNS trigger AS $$ BEGIN IF NEW.import_id = " + importId
+                    + " AND NEW.line = " + line + " THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END;"
+                    + " $$ LANGUAGE plpgsql").update();
+            jdbc.sql("CREATE TRIGGER import_rows_fail BEFORE INSERT ON import_rows FOR EACH ROW"
+                    + " EXECUTE FUNCTION import_rows_fail()").update();
+        }
+        try {
+            body.run();
+        } finally {
+            if (dialect == app.tickler.platform.database.Dialect.SQLITE) {
+                jdbc.sql("DROP TRIGGER import_rows_fail").update();
+            } else {
+                jdbc.sql("DROP TRIGGER import_rows_fail ON import_rows").update();
+                jdbc.sql("DROP FUNCTION import_rows_fail()").update();
+            }
+        }
+    }
+
+    @Test
     void anImportStoppedWithItsServerResumesAfterItsLastWholeBatch() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
