@@ -21,6 +21,9 @@ import app.tickler.party.CustomField;
 import app.tickler.party.CustomerLevel;
 import app.tickler.party.RelationshipStage;
 import app.tickler.platform.InvalidInput;
+import app.tickler.sales.LeadInput;
+import app.tickler.sales.LeadSource;
+import app.tickler.sales.LeadStatus;
 
 /**
  * Turns the cells of one line (field key to text) into a party input over a base: an empty one for a
@@ -116,6 +119,83 @@ final class Conversion {
                 or(text(values, "description"), base.description()), owner(problems, values, owners, base.ownerId()),
                 level, base.levelAssessedOn(), stage, dnc, dncReason, base.parentId(),
                 custom(problems, values, customs, base.custom()), tags(values, base.tags()));
+    }
+
+    static LeadInput lead(LeadInput base, Map<String, String> values, Map<String, CustomField> customs, Owners owners,
+            InvalidInput.Collector problems) {
+        String first = base.firstName();
+        String last = base.lastName();
+        String full = text(values, "fullName");
+        if (full != null && !values.containsKey("firstName") && !values.containsKey("lastName")) {
+            int space = full.lastIndexOf(' ');
+            first = space < 0 ? null : full.substring(0, space).strip();
+            last = space < 0 ? full : full.substring(space + 1).strip();
+        }
+        LeadSource source = base.source();
+        String detail = or(text(values, "sourceDetail"), base.sourceDetail());
+        String sourceText = text(values, "source");
+        if (sourceText != null) {
+            source = leadSource(sourceText);
+            if (source == LeadSource.IMPORT && text(values, "sourceDetail") == null) {
+                // a source Tickler has no name for ("Purchased List", "Cold Call") is kept as the detail
+                detail = sourceText;
+            }
+        }
+        return new LeadInput(or(text(values, "firstName"), first), or(text(values, "lastName"), last),
+                or(text(values, "title"), base.title()), or(text(values, "company"), base.company()),
+                or(text(values, "email"), base.email()), or(text(values, "phone"), base.phone()),
+                source == null ? LeadSource.IMPORT : source, detail, base.referredByUserId(), base.referredByContactId(),
+                or(text(values, "notes"), base.notes()), owner(problems, values, owners, base.ownerId()),
+                custom(problems, values, customs, Map.of()));
+    }
+
+    static LeadInput emptyLead() {
+        return new LeadInput(null, null, null, null, null, null, LeadSource.IMPORT, null, null, null, null, null, Map.of());
+    }
+
+    private static LeadSource leadSource(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "")) {
+            case "webform", "web", "website", "webtolead", "form", "webformsubmission" -> LeadSource.WEB_FORM;
+            case "event", "tradeshow", "seminar", "conference", "webinar" -> LeadSource.EVENT;
+            case "other" -> LeadSource.OTHER;
+            default -> LeadSource.IMPORT;
+        };
+    }
+
+    /**
+     * A lead's status as the systems name it — Tickler's own, Salesforce ("Open - Not Contacted",
+     * "Working - Contacted", "Closed - Converted", "Closed - Not Converted") and HubSpot ("New", "Open",
+     * "In progress", "Attempted to contact", "Connected", "Unqualified", "Bad timing"). New and working
+     * follow the lead's owner, as for a lead typed in. Qualified and disqualified are set on the leads an
+     * import creates; an existing lead ({@code current}) is not qualified or ruled out by a file, as an undo
+     * could not take that back.
+     */
+    static LeadStatus leadStatus(InvalidInput.Collector problems, Map<String, String> values, LeadStatus current) {
+        String text = text(values, "status");
+        if (text == null) {
+            return null;
+        }
+        LeadStatus status = switch (text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "")) {
+            case "new", "open", "opennotcontacted", "notcontacted" -> LeadStatus.NEW;
+            case "working", "workingcontacted", "inprogress", "attemptedtocontact", "connected", "opendeal", "contacted" ->
+                LeadStatus.WORKING;
+            case "qualified", "closedconverted", "converted" -> LeadStatus.QUALIFIED;
+            case "disqualified", "unqualified", "closednotconverted", "badtiming", "notconverted", "lost" ->
+                LeadStatus.DISQUALIFIED;
+            default -> null;
+        };
+        if (status == null) {
+            problems.add("status", "'" + shorten(text) + "' is not a lead status (new, working, qualified or disqualified)");
+        } else if (current != null && status != current && (closing(status) || closing(current))) {
+            problems.add("status", "is set only on leads the import creates; this lead is "
+                    + current.name().toLowerCase(Locale.ROOT) + " (change it on the lead)");
+            return null;
+        }
+        return status;
+    }
+
+    private static boolean closing(LeadStatus status) {
+        return status == LeadStatus.QUALIFIED || status == LeadStatus.DISQUALIFIED;
     }
 
     static ContactInput emptyContact() {

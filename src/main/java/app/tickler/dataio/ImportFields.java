@@ -31,10 +31,14 @@ class ImportFields {
             "street", "city", "postalCode", "region", "country", "description", "owner", "level", "stage",
             "doNotContact", "doNotContactReason", "tags");
 
-    /** Normalised header (lower case, letters and digits only) to field key, for both entities. */
+    static final List<String> LEAD_FIELDS = List.of("id", "externalId", "firstName", "lastName", "fullName", "title",
+            "company", "email", "phone", "source", "sourceDetail", "status", "disqualifiedReason", "notes", "owner");
+
+    /** Normalised header (lower case, letters and digits only) to field key, for every entity. */
     private static final Map<String, String> COMMON = new HashMap<>();
     private static final Map<String, String> CONTACT = new HashMap<>();
     private static final Map<String, String> ACCOUNT = new HashMap<>();
+    private static final Map<String, String> LEAD = new HashMap<>();
 
     static {
         // Tickler's own export headers are the field keys; ids of other systems are external ids
@@ -70,6 +74,28 @@ class ImportFields {
         account("description", "description", "about", "aboutus");
         account("level", "level", "customerlevel");
         account("stage", "stage", "relationshipstage");
+        // HubSpot (Lead status, Original source, Contact owner), Pipedrive (Person - Name, Organization - Name,
+        // Source) and Salesforce (FirstName, Company, LeadSource, Status, Owner.Email)
+        lead("externalId", "externalid", "recordid", "id", "leadid");
+        lead("firstName", "firstname", "givenname");
+        lead("lastName", "lastname", "surname", "familyname");
+        lead("fullName", "name", "fullname", "leadname", "contactperson", "person");
+        lead("title", "title", "jobtitle", "position");
+        lead("company", "company", "companyname", "organization", "organisation", "organizationname", "accountname");
+        lead("email", "email", "emailaddress", "workemail", "primaryemail");
+        lead("phone", "phone", "phonenumber", "mobilephone", "mobile", "workphone", "telephone");
+        lead("source", "source", "leadsource", "originalsource", "sourcechannel");
+        lead("sourceDetail", "sourcedetail", "originalsourcedrilldown1", "campaign", "sourceorigin");
+        lead("status", "status", "leadstatus", "hsleadstatus");
+        lead("disqualifiedReason", "disqualifiedreason", "unqualifiedreason", "disqualificationreason");
+        lead("notes", "notes", "description", "note");
+        lead("owner", "owner", "owneremail", "leadowner", "contactowner", "ownername");
+    }
+
+    private static void lead(String key, String... headers) {
+        for (String header : headers) {
+            LEAD.put(header, key);
+        }
     }
 
     private static void common(String key, String... headers) {
@@ -99,10 +125,15 @@ class ImportFields {
     /** Every field of the entity a column may be mapped to, custom fields last. */
     List<Field> of(ImportEntity entity) {
         List<Field> fields = new ArrayList<>();
-        for (String key : entity == ImportEntity.CONTACT ? CONTACT_FIELDS : ACCOUNT_FIELDS) {
+        List<String> own = switch (entity) {
+            case CONTACT -> CONTACT_FIELDS;
+            case ACCOUNT -> ACCOUNT_FIELDS;
+            case LEAD -> LEAD_FIELDS;
+        };
+        for (String key : own) {
             fields.add(new Field(key, null));
         }
-        for (CustomField custom : customFields.of(entity.party(), false)) {
+        for (CustomField custom : customFields.of(entity.key(), false)) {
             fields.add(new Field("custom." + custom.key(), custom.label()));
         }
         return fields;
@@ -114,14 +145,14 @@ class ImportFields {
 
     Map<String, CustomField> custom(ImportEntity entity) {
         Map<String, CustomField> byKey = new HashMap<>();
-        customFields.of(entity.party(), false).forEach(f -> byKey.put(f.key(), f));
+        customFields.of(entity.key(), false).forEach(f -> byKey.put(f.key(), f));
         return byKey;
     }
 
     /** A field for each header that names one, each field at most once (the first header wins). */
     Map<Integer, String> suggest(ImportEntity entity, List<String> headers) {
         Map<String, String> custom = new HashMap<>();
-        for (CustomField field : customFields.of(entity.party(), false)) {
+        for (CustomField field : customFields.of(entity.key(), false)) {
             custom.put(normal(field.key()), "custom." + field.key());
             custom.put(normal(field.label()), "custom." + field.key());
         }
@@ -138,9 +169,13 @@ class ImportFields {
             }
             String normal = normal(strippedPrefix(header));
             if (key == null) {
-                key = (entity == ImportEntity.CONTACT ? CONTACT : ACCOUNT).get(normal);
+                key = (switch (entity) {
+                    case CONTACT -> CONTACT;
+                    case ACCOUNT -> ACCOUNT;
+                    case LEAD -> LEAD;
+                }).get(normal);
             }
-            if (key == null) {
+            if (key == null && entity != ImportEntity.LEAD) {
                 key = COMMON.get(normal);
             }
             if (key == null) {

@@ -44,6 +44,13 @@ import app.tickler.platform.database.DatabaseMaintenance;
 import app.tickler.platform.database.Dialect;
 import app.tickler.platform.security.Actor;
 import app.tickler.platform.security.Actors;
+import app.tickler.platform.security.Role;
+import app.tickler.sales.EditableLead;
+import app.tickler.sales.LeadId;
+import app.tickler.sales.LeadInput;
+import app.tickler.sales.LeadStatus;
+import app.tickler.sales.LeadSummary;
+import app.tickler.sales.SalesCycle;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -66,6 +73,7 @@ class ImportRunner implements DisposableBean {
     private final Dialect dialect;
     private final ImportFields fields;
     private final Parties parties;
+    private final SalesCycle sales;
     private final Directory directory;
     private final JsonMapper json;
     private final Clock clock;
@@ -78,7 +86,8 @@ class ImportRunner implements DisposableBean {
     });
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    ImportRunner(ImportRepository imports, ImportFields fields, Parties parties, Directory directory, JsonMapper json,
+    ImportRunner(ImportRepository imports, ImportFields fields, Parties parties, SalesCycle sales, Directory directory,
+            JsonMapper json,
             Clock clock, PlatformTransactionManager transactionManager, DatabaseMaintenance maintenance, Dialect dialect,
             @Value("${tickler.data-dir}") String dataDir) {
         this.imports = imports;
@@ -86,6 +95,7 @@ class ImportRunner implements DisposableBean {
         this.dialect = dialect;
         this.fields = fields;
         this.parties = parties;
+        this.sales = sales;
         this.directory = directory;
         this.json = json;
         this.clock = clock;
@@ -331,13 +341,13 @@ class ImportRunner implements DisposableBean {
         }
         InvalidInput.Collector problems = new InvalidInput.Collector();
         try {
-            if (job.entity() == ImportEntity.CONTACT) {
-                contact(context, line, values, problems, outcome, pending);
-            } else {
-                account(context, line, values, problems, outcome);
+            switch (job.entity()) {
+                case CONTACT -> contact(context, line, values, problems, outcome, pending);
+                case ACCOUNT -> account(context, line, values, problems, outcome);
+                case LEAD -> lead(context, line, values, problems, outcome, pending);
             }
         } catch (InvalidInput invalid) {
-            invalid.problems().forEach(p -> outcome.error(line, p.field(), p.message()));
+            invalid.problems().forEach(p -> outcome.error(line, p.field(), p.message() + context.column(p.field())));
         }
     }
 
@@ -444,6 +454,72 @@ class ImportRunner implements DisposableBean {
         }
     }
 
+    private void lead(Context context, long line, Map<String, String> values, InvalidInput.Collector problems,
+            Outcome outcome, Pending pending) {
+        Import job = context.job;
+        Actor actor = Actors.current();
+        EditableLead existing = job.duplicates() == DuplicateMode.CREATE ? null : matchLead(job, values, problems, pending);
+        if (existing != null && job.duplicates() == DuplicateMode.SKIP) {
+            problems.throwIfAny();
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.LEAD, existing.id().value(), "SKIPPED", null));
+            outcome.skipped++;
+            return;
+        }
+        if (existing != null && !actor.canWrite(existing.owner())) {
+            problems.add(job.matchOn().field(), "matches a lead you may not change");
+        }
+        LeadInput input = Conversion.lead(existing == null ? Conversion.emptyLead() : existing.input(), values,
+                context.custom, context::owner, problems);
+        LeadStatus status = Conversion.leadStatus(problems, values, existing == null ? null : existing.status());
+        problems.throwIfAny();
+        long id;
+        if (existing == null) {
+            if (input.ownerId() == null && actor.role() == Role.REP) {
+                // as with contacts: a rep's imported leads are theirs; managers' and admins' go to the pool
+                input = new LeadInput(input.firstName(), input.lastName(), input.title(), input.company(), input.email(),
+                        input.phone(), input.source(), input.sourceDetail(), input.referredByUserId(),
+                        input.referredByContactId(), input.notes(), new UserId(actor.userId()), input.custom());
+            }
+            LeadSummary created = sales.createLead(input);
+            if (status == LeadStatus.QUALIFIED) {
+                sales.advanceLead(created.id(), "Qualified in the imported file");
+            } else if (status == LeadStatus.DISQUALIFIED) {
+                String reason = Conversion.text(values, "disqualifiedReason");
+                sales.disqualifyLead(created.id(), reason != null ? reason : "Disqualified in the imported file");
+            }
+            id = created.id().value();
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.LEAD, id, "CREATED", null));
+            outcome.created++;
+        } else {
+            id = existing.id().value();
+            sales.updateLead(existing.id(), input, existing.version());
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.LEAD, id, "UPDATED",
+                    json.writeValueAsString(existing.input())));
+            outcome.updated++;
+        }
+        pending.leadWritten(id, existing == null ? null : existing.input().email(), input.email());
+        String external = Conversion.text(values, "externalId");
+        if (external != null) {
+            imports.putExternal(ImportEntity.LEAD, external, id);
+        }
+    }
+
+    /** The lead the line names, if the caller may see it: one they may not see is not revealed, as if there were none. */
+    private EditableLead matchLead(Import job, Map<String, String> values, InvalidInput.Collector problems,
+            Pending pending) {
+        String key = Conversion.text(values, job.matchOn().field());
+        if (key == null) {
+            return null;
+        }
+        Optional<EditableLead> found = switch (job.matchOn()) {
+            case EMAIL -> pending.leadWithEmail(key);
+            case EXTERNAL_ID -> imports.external(ImportEntity.LEAD, key).flatMap(i -> sales.editableLead(new LeadId(i)));
+            case ID -> ticklerId(key, problems).flatMap(i -> sales.editableLead(new LeadId(i)));
+            default -> Optional.empty();
+        };
+        return found.filter(lead -> Actors.current().canRead(lead.owner())).orElse(null);
+    }
+
     private Contact matchContact(Import job, Map<String, String> values, InvalidInput.Collector problems,
             Pending pending) {
         String key = Conversion.text(values, job.matchOn().field());
@@ -519,7 +595,9 @@ class ImportRunner implements DisposableBean {
         if (row.action().equals("SKIPPED")) {
             return;
         }
-        if (row.entity() == ImportEntity.CONTACT) {
+        if (row.entity() == ImportEntity.LEAD) {
+            undoLead(row);
+        } else if (row.entity() == ImportEntity.CONTACT) {
             ContactId contact = new ContactId(row.recordId());
             Optional<Contact> now = parties.contact(contact);
             if (row.action().equals("CREATED")) {
@@ -555,6 +633,32 @@ class ImportRunner implements DisposableBean {
                 parties.updateAccount(account, back, now.get().version());
             }
         }
+    }
+
+    /**
+     * A created lead is removed, an updated one written back as it was. A lead converted since, or one the
+     * user may no longer change (given to another team), is kept as it is now.
+     */
+    private void undoLead(ImportRepository.Row row) {
+        LeadId lead = new LeadId(row.recordId());
+        Optional<EditableLead> now = sales.editableLead(lead);
+        if (row.action().equals("CREATED")) {
+            imports.forgetExternal(ImportEntity.LEAD, row.recordId());
+        }
+        if (now.isEmpty() || now.get().converted() || !Actors.current().canWrite(now.get().owner())) {
+            return;
+        }
+        if (row.action().equals("CREATED")) {
+            sales.removeLead(lead);
+            return;
+        }
+        LeadInput was = snapshot(row.before(), LeadInput.class);
+        LeadInput current = now.get().input();
+        LeadInput back = new LeadInput(was.firstName(), was.lastName(), was.title(), was.company(), was.email(),
+                was.phone(), was.source(), was.sourceDetail(), was.referredByUserId(), was.referredByContactId(),
+                was.notes(), now.get().active() ? was.ownerId() : current.ownerId(),
+                Conversion.customBack(was.custom(), current.custom()));
+        sales.updateLead(lead, back, now.get().version());
     }
 
     /** Reads the record as it was before the import; read-only properties written with it are ignored. */
@@ -648,11 +752,15 @@ class ImportRunner implements DisposableBean {
         private final Set<String> looked = new java.util.HashSet<>();
         private final Map<Long, Contact> contacts = new HashMap<>();
 
+        private final Map<String, List<LeadId>> leadsByEmail = new HashMap<>();
+        private final Set<String> leadsLooked = new java.util.HashSet<>();
+        private final Map<Long, EditableLead> leads = new HashMap<>();
+
         Pending(Context context, List<CsvRecord> batch, Outcome outcome) {
             this.context = context;
             this.outcome = outcome;
             Import job = context.job;
-            if (job.entity() != ImportEntity.CONTACT || job.duplicates() == DuplicateMode.CREATE
+            if (job.entity() == ImportEntity.ACCOUNT || job.duplicates() == DuplicateMode.CREATE
                     || job.matchOn() != MatchOn.EMAIL) {
                 return;
             }
@@ -671,10 +779,45 @@ class ImportRunner implements DisposableBean {
                     }
                 }
             }
+            if (job.entity() == ImportEntity.LEAD) {
+                leadsByEmail.putAll(sales.leadsWithEmails(keys));
+                leadsLooked.addAll(keys);
+                List<LeadId> matched = leadsByEmail.values().stream().flatMap(List::stream).distinct().toList();
+                sales.editableLeads(matched).forEach((id, lead) -> leads.put(id.value(), lead));
+                return;
+            }
             byEmail.putAll(parties.contactsWithEmails(keys));
             looked.addAll(keys);
             List<ContactId> matched = byEmail.values().stream().map(ids -> ids.get(0)).distinct().toList();
             parties.contacts(matched).forEach((id, contact) -> contacts.put(id.value(), contact));
+        }
+
+        /** The oldest lead with this email that the caller may see. */
+        Optional<EditableLead> leadWithEmail(String email) {
+            String key = key(email);
+            if (!leadsLooked.contains(key)) {
+                leadsByEmail.putAll(sales.leadsWithEmails(List.of(key)));
+                leadsLooked.add(key);
+            }
+            for (LeadId id : leadsByEmail.getOrDefault(key, List.of())) {
+                EditableLead lead = leads.containsKey(id.value()) ? leads.get(id.value())
+                        : sales.editableLead(id).orElse(null);
+                if (lead != null && Actors.current().canRead(lead.owner())) {
+                    return Optional.of(lead);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** A lead created or changed by a line: later lines look its emails and the lead up again. */
+        void leadWritten(long id, String before, String after) {
+            leads.remove(id);
+            for (String email : java.util.Arrays.asList(before, after)) {
+                if (email != null) {
+                    leadsLooked.remove(key(email));
+                    leadsByEmail.remove(key(email));
+                }
+            }
         }
 
         private java.util.function.Consumer<ContactInput> checker;
@@ -776,6 +919,12 @@ class ImportRunner implements DisposableBean {
 
         UserId owner(String emailOrName) {
             return owners.get(emailOrName.strip().toLowerCase(Locale.ROOT));
+        }
+
+        /** " (column 'Owner.Email')" for a field mapped from a column, so that an error names where to look. */
+        String column(String field) {
+            return job.mapping().entrySet().stream().filter(e -> e.getValue().equals(field)).findFirst()
+                    .map(e -> " (column '" + Conversion.shorten(job.headers().get(e.getKey())) + "')").orElse("");
         }
     }
 

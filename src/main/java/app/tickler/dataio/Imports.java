@@ -38,6 +38,10 @@ import app.tickler.platform.Page;
 import app.tickler.platform.Paging;
 import app.tickler.platform.security.Actor;
 import app.tickler.platform.security.Actors;
+import app.tickler.sales.EditableLead;
+import app.tickler.sales.LeadId;
+import app.tickler.sales.LeadInput;
+import app.tickler.sales.SalesCycle;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -78,11 +82,13 @@ class Imports {
     private final ImportRunner runner;
     private final ImportFields fields;
     private final Parties parties;
+    private final SalesCycle sales;
     private final IdGenerator ids;
     private final Clock clock;
 
-    Imports(ImportRepository imports, ImportRunner runner, ImportFields fields, Parties parties, IdGenerator ids,
-            Clock clock) {
+    Imports(ImportRepository imports, ImportRunner runner, ImportFields fields, Parties parties, SalesCycle sales,
+            IdGenerator ids, Clock clock) {
+        this.sales = sales;
         this.imports = imports;
         this.runner = runner;
         this.fields = fields;
@@ -97,7 +103,7 @@ class Imports {
     Import upload(ImportEntity entity, String fileName, InputStream content) {
         Actor actor = Actors.current();
         if (entity == null) {
-            throw new InvalidInput("entity", "must be CONTACT or ACCOUNT");
+            throw new InvalidInput("entity", "must be one of " + java.util.Arrays.toString(ImportEntity.values()));
         }
         long id = ids.next();
         Path file = runner.file(actor.workspaceId(), id);
@@ -126,8 +132,7 @@ class Imports {
             throw new InvalidInput("file", "cannot be read as a CSV file");
         }
         Map<Integer, String> mapping = fields.suggest(entity, format.headers());
-        MatchOn matchOn = format.ownExport() ? MatchOn.ID
-                : entity == ImportEntity.CONTACT ? MatchOn.EMAIL : MatchOn.NAME;
+        MatchOn matchOn = format.ownExport() ? MatchOn.ID : MatchOn.of(entity).get(0);
         String name = fileName == null || fileName.isBlank() ? "pasted.csv" : fileName.strip();
         Import created = new Import(new ImportId(id), entity, ImportStatus.PENDING,
                 name.length() > 255 ? name.substring(0, 255) : name, size, format.charset().name(),
@@ -189,7 +194,7 @@ class Imports {
                     problems.add(field, "is not a column of the file (it has " + current.headers().size() + ")");
                 } else if (!fields.exists(current.entity(), key)) {
                     problems.add(field, "'" + Conversion.shorten(key) + "' is not a field of "
-                            + current.entity().party() + "s");
+                            + current.entity().key() + "s");
                 } else if (used.putIfAbsent(key, column) != null) {
                     problems.add(field, "'" + key + "' is already mapped from another column");
                 } else {
@@ -268,6 +273,19 @@ class Imports {
                         : Conversion.inputOf(existing), values, custom, owner -> findOwner(owners, owner), problems);
                 problems.throwIfAny();
                 parties.checkContact(input);
+            } else if (job.entity() == ImportEntity.LEAD) {
+                EditableLead existing = job.duplicates() == DuplicateMode.CREATE ? null : matchLead(job, values);
+                action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
+                LeadInput input = Conversion.lead(existing == null ? Conversion.emptyLead() : existing.input(), values,
+                        custom, owner -> findOwner(owners, owner), problems);
+                Conversion.leadStatus(problems, values, existing == null ? null : existing.status());
+                if (existing != null && !action.equals("skip") && !Actors.current().canWrite(existing.owner())) {
+                    problems.add(job.matchOn().field(), "matches a lead you may not change");
+                }
+                problems.throwIfAny();
+                if (!action.equals("skip")) {
+                    sales.checkLead(existing == null ? null : existing.id(), input);
+                }
             } else {
                 var existing = job.duplicates() == DuplicateMode.CREATE ? null : matchAccount(job, values);
                 action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
@@ -309,6 +327,9 @@ class Imports {
         }
         if (partyField.equals("doNotContactReason")) {
             return "doNotContact";
+        }
+        if (partyField.equals("ownerId")) {
+            return "owner";
         }
         return partyField;
     }
@@ -354,6 +375,23 @@ class Imports {
             case ID -> parseId(key) == null ? null : parties.account(new AccountId(parseId(key))).orElse(null);
             default -> null;
         };
+    }
+
+    /** As the import matches: a lead the caller may not see is not revealed, as if there were none. */
+    private EditableLead matchLead(Import job, Map<String, String> values) {
+        String key = Conversion.text(values, job.matchOn().field());
+        if (key == null) {
+            return null;
+        }
+        List<LeadId> candidates = switch (job.matchOn()) {
+            case EMAIL -> sales.leadsWithEmails(List.of(key)).getOrDefault(key, List.of());
+            case EXTERNAL_ID -> imports.external(ImportEntity.LEAD, key).map(i -> List.of(new LeadId(i))).orElse(List.of());
+            case ID -> parseId(key) == null ? List.of() : List.of(new LeadId(parseId(key)));
+            default -> List.of();
+        };
+        Map<LeadId, EditableLead> found = sales.editableLeads(candidates);
+        return candidates.stream().map(found::get).filter(java.util.Objects::nonNull)
+                .filter(lead -> Actors.current().canRead(lead.owner())).findFirst().orElse(null);
     }
 
     private static Long parseId(String text) {
@@ -432,7 +470,7 @@ class Imports {
     Import applyMapping(ImportId id, long mappingId) {
         Import job = pending(id);
         ImportRepository.SavedMapping saved = imports.mapping(mappingId).filter(m -> m.entity() == job.entity())
-                .orElseThrow(() -> new InvalidInput("mappingId", "is not a saved mapping for " + job.entity().party() + "s"));
+                .orElseThrow(() -> new InvalidInput("mappingId", "is not a saved mapping for " + job.entity().key() + "s"));
         Map<Integer, String> mapping = new LinkedHashMap<>();
         for (int i = 0; i < job.headers().size(); i++) {
             String field = saved.mapping().get(job.headers().get(i));

@@ -9,6 +9,7 @@ import app.tickler.sales.DealLost;
 import app.tickler.sales.DealWon;
 import app.tickler.sales.LeadConverted;
 import app.tickler.sales.LeadDisqualified;
+import app.tickler.sales.LeadRemoved;
 import app.tickler.sales.LeadId;
 import app.tickler.sales.SalesCycle;
 
@@ -51,6 +52,11 @@ class SalesEvents {
     @EventListener
     void on(LeadDisqualified disqualified) {
         hooks.leadClosed(disqualified.lead().value(), false);
+    }
+
+    @EventListener
+    void on(LeadRemoved removed) {
+        hooks.leadRemoved(removed.lead().value());
     }
 
     @EventListener

@@ -26,6 +26,7 @@ import app.tickler.Fixtures;
 import app.tickler.TestUser;
 import app.tickler.TestWorkspace;
 import app.tickler.TicklerTest;
+import app.tickler.identity.UserId;
 import app.tickler.party.Contact;
 import app.tickler.party.ContactId;
 import app.tickler.party.ContactInput;
@@ -36,6 +37,12 @@ import app.tickler.platform.audit.AuditLog;
 import app.tickler.platform.security.Role;
 import app.tickler.platform.timeline.Timeline;
 import app.tickler.platform.timeline.TimelineEntry;
+import app.tickler.sales.EditableLead;
+import app.tickler.sales.LeadId;
+import app.tickler.sales.LeadInput;
+import app.tickler.sales.LeadSource;
+import app.tickler.sales.LeadStatus;
+import app.tickler.sales.SalesCycle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,6 +76,8 @@ class ImportApiTests {
     Timeline timeline;
     @Autowired
     AuditLog audit;
+    @Autowired
+    SalesCycle sales;
 
     JsonNode call(AbstractMockHttpServletRequestBuilder<?> request, TestUser user, int expected) throws Exception {
         MvcResult result = mvc.perform(request.with(user.api())).andReturn();
@@ -473,5 +482,109 @@ class ImportApiTests {
         TestWorkspace elsewhere = fixtures.workspace();
         call(get("/api/v1/imports/" + id), elsewhere.admin(), 404);
         upload(acme.user(Role.STAFF), "CONTACT", "x.csv", HUBSPOT.getBytes(StandardCharsets.UTF_8), 403);
+    }
+
+    /** The leads with these emails as the user sees them, by email. */
+    Map<String, EditableLead> leads(TestUser user, String... emails) {
+        return user.call(() -> {
+            Map<String, List<LeadId>> found = sales.leadsWithEmails(List.of(emails));
+            Map<LeadId, EditableLead> read = sales.editableLeads(found.values().stream().flatMap(List::stream).toList());
+            Map<String, EditableLead> byEmail = new java.util.HashMap<>();
+            found.forEach((email, ids) -> ids.stream().map(read::get)
+                    .filter(l -> app.tickler.platform.security.Actors.current().canRead(l.owner())).findFirst()
+                    .ifPresent(l -> byEmail.put(email, l)));
+            return byEmail;
+        });
+    }
+
+    @Test
+    void aSalesforceLeadExportIsMappedPreviewedImportedUpdatedAndUndone() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        JsonNode job = upload(rep, "LEAD", """
+                Id,FirstName,LastName,Company,Email,Phone,LeadSource,Status,Owner.Email
+                00Q1,Lea,Lead,Leads Ltd,lea@leads.example,+49 30 1234567,Web,Open - Not Contacted,%s
+                00Q2,Max,Muster,Muster AG,max@muster.example,,Purchased List,Closed - Not Converted,
+                00Q3,Olga,Owner,Owners Inc,olga@owners.example,,,,nobody@nowhere.example
+                00Q4,Una,Known,Unknown Co,una@x.example,,,Maybe,
+                """.formatted(rep.email()));
+        String id = job.get("id").asString();
+        assertThat(job.get("mapping").toString()).isEqualTo("{\"0\":\"externalId\",\"1\":\"firstName\","
+                + "\"2\":\"lastName\",\"3\":\"company\",\"4\":\"email\",\"5\":\"phone\",\"6\":\"source\","
+                + "\"7\":\"status\",\"8\":\"owner\"}");
+        assertThat(job.get("matchOn").asString()).isEqualTo("EMAIL");
+        assertThat(call(get("/api/v1/imports/fields?entity=LEAD"), rep, 200).toString()).contains("\"company\"")
+                .contains("\"source\"").doesNotContain("\"birthday\"");
+
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
+        assertThat(preview.at("/lines/0/action").asString()).isEqualTo("create");
+        assertThat(preview.at("/lines/2/action").asString()).isEqualTo("error");
+        assertThat(preview.at("/lines/2/cells/8/problem").asString()).contains("is not an active user");
+        assertThat(preview.at("/lines/3/cells/7/problem").asString()).contains("is not a lead status");
+        assertThat(leads(rep, "lea@leads.example")).as("a preview writes nothing").isEmpty();
+
+        JsonNode done = run(rep, id);
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("created").asLong()).isEqualTo(2);
+        assertThat(done.get("errors").asLong()).isEqualTo(2);
+        Map<String, EditableLead> imported = leads(rep, "lea@leads.example", "max@muster.example", "olga@owners.example");
+        assertThat(imported).containsOnlyKeys("lea@leads.example", "max@muster.example");
+        EditableLead lea = imported.get("lea@leads.example");
+        assertThat(lea.ownerId().value()).isEqualTo(rep.id());
+        assertThat(lea.input().source()).isEqualTo(LeadSource.WEB_FORM);
+        assertThat(lea.input().phone()).isEqualTo("+49 30 1234567");
+        EditableLead max = imported.get("max@muster.example");
+        assertThat(max.ownerId().value()).as("a rep owns the leads they import").isEqualTo(rep.id());
+        assertThat(max.status()).isEqualTo(LeadStatus.DISQUALIFIED);
+        assertThat(max.input().source()).isEqualTo(LeadSource.IMPORT);
+        assertThat(max.input().sourceDetail()).isEqualTo("Purchased List");
+        String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
+        assertThat(errors).contains("4,owner,").contains("nobody@nowhere.example' is not an active user")
+                .contains("column 'Owner.Email'").contains("5,status,");
+
+        JsonNode again = run(rep, upload(rep, "LEAD", """
+                Id,FirstName,LastName,Company,Email
+                00Q1,Lea,Lead,Leads Ltd,LEA@leads.example
+                """).get("id").asString());
+        assertThat(again.get("skipped").asLong()).as("matched on the email, in any case").isEqualTo(1);
+
+        String update = upload(rep, "LEAD", "Id,Title,Status\n00Q1,Buyer,Qualified\n00Q2,Boss,Unqualified\n")
+                .get("id").asString();
+        settings(rep, update, """
+                {"mapping":{"0":"externalId","1":"title","2":"status"},"duplicates":"UPDATE","matchOn":"EXTERNAL_ID"}""",
+                200);
+        JsonNode updated = run(rep, update);
+        assertThat(updated.get("updated").asLong()).isEqualTo(1);
+        assertThat(updated.get("errors").asLong()).as("an existing lead is not qualified by a file").isEqualTo(1);
+        assertThat(leads(rep, "max@muster.example").get("max@muster.example").input().title()).isEqualTo("Boss");
+
+        call(post("/api/v1/imports/" + update + "/undo"), rep, 200);
+        assertThat(waitFor(rep, update).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(leads(rep, "max@muster.example").get("max@muster.example").input().title())
+                .as("undo restores what was updated").isNull();
+
+        call(post("/api/v1/imports/" + id + "/undo"), rep, 200);
+        assertThat(waitFor(rep, id).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(leads(rep, "lea@leads.example", "max@muster.example")).as("undo removes the leads it created")
+                .isEmpty();
+    }
+
+    @Test
+    void aLeadImportNeverRevealsALeadTheImporterMayNotSee() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser owner = acme.user(Role.REP, acme.team("North"));
+        TestUser stranger = acme.user(Role.REP, acme.team("South"));
+        owner.call(() -> sales.createLead(new LeadInput("Hidden", "Lead", "Original", "Hidden Co", "hidden@x.example",
+                null, LeadSource.OTHER, null, null, null, null, new UserId(owner.id()), Map.of())));
+        String id = upload(stranger, "LEAD", "Email,LastName,Title\nhidden@x.example,Lead,Changed\n").get("id").asString();
+        settings(stranger, id, """
+                {"mapping":{"0":"email","1":"lastName","2":"title"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), stranger, 200);
+        assertThat(preview.at("/lines/0/action").asString()).as("as if there were no such lead").isEqualTo("create");
+        JsonNode done = run(stranger, id);
+        assertThat(done.get("errors").asLong()).isZero();
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        assertThat(leads(owner, "hidden@x.example").get("hidden@x.example").input().title()).isEqualTo("Original");
+        assertThat(leads(stranger, "hidden@x.example").get("hidden@x.example").ownerId().value()).isEqualTo(stranger.id());
     }
 }

@@ -127,6 +127,19 @@ class SalesWiringTests {
     }
 
     @Test
+    void aRemovedLeadsOpenFollowUpsAreCancelled() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        JsonNode lead = postJson(rep, "/api/v1/leads", "{\"firstName\":\"Rea\",\"lastName\":\"Removed\","
+                + "\"ownerId\":\"" + rep.id() + "\"}");
+        long leadId = Long.parseLong(lead.get("id").asString());
+        FollowUp open = plan(rep, null, null, leadId);
+        rep.run(() -> sales.removeLead(new LeadId(leadId)));
+        mvc.perform(get("/api/v1/follow-ups/" + open.id().value()).with(rep.api()))
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+    }
+
+    @Test
     void openDealsWithoutANextStepAreListedUntilOneIsPlanned() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);

@@ -206,4 +206,36 @@ class SalesCycleTests {
                 .satisfies(e -> assertThat(e.dealFullyPaid()).isTrue());
         assertThat(won.get("status").asString()).isEqualTo("WON");
     }
+
+    @Test
+    void leadsAreCreatedFoundByEmailChangedAndRemovedThroughTheFacade() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP, acme.team("North"));
+        TestUser stranger = acme.user(Role.REP, acme.team("South"));
+        LeadSummary lead = rep.call(() -> sales.createLead(new LeadInput("Lea", "Lead", null, "Leads Ltd",
+                "Lea@Leads.example", null, LeadSource.IMPORT, null, null, null, null, new UserId(rep.id()), Map.of())));
+        assertThat(lead.ownerId().value()).isEqualTo(rep.id());
+        rep.run(() -> {
+            assertThat(sales.leadsWithEmails(List.of("lea@leads.example", "LEA@LEADS.EXAMPLE", "nobody@x.example")))
+                    .containsOnlyKeys("lea@leads.example", "LEA@LEADS.EXAMPLE")
+                    .containsEntry("lea@leads.example", List.of(lead.id()));
+            EditableLead editable = sales.editableLead(lead.id()).orElseThrow();
+            assertThat(editable.input().company()).isEqualTo("Leads Ltd");
+            assertThat(editable.active()).isTrue();
+            LeadInput changed = new LeadInput("Lea", "Lead", "Buyer", "Leads Ltd", editable.input().email(), null,
+                    LeadSource.IMPORT, null, null, null, null, editable.ownerId(), Map.of());
+            assertThat(sales.updateLead(lead.id(), changed, editable.version()).name()).isEqualTo("Lea Lead");
+            assertThat(sales.editableLead(lead.id()).orElseThrow().input().title()).isEqualTo("Buyer");
+        });
+        long version = rep.call(() -> sales.editableLead(lead.id()).orElseThrow().version());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stranger.run(() -> sales.removeLead(lead.id())))
+                .as("a lead the caller may not see is not removed").isInstanceOf(LeadNotFound.class);
+        rep.run(() -> sales.removeLead(lead.id()));
+        assertThat(events.stream(LeadRemoved.class)).singleElement().satisfies(e -> assertThat(e.lead()).isEqualTo(lead.id()));
+        rep.run(() -> {
+            assertThat(sales.lead(lead.id())).isEmpty();
+            assertThat(sales.leadsWithEmails(List.of("lea@leads.example"))).isEmpty();
+        });
+        assertThat(version).isPositive();
+    }
 }
