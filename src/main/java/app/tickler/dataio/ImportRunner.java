@@ -409,11 +409,14 @@ class ImportRunner implements DisposableBean {
         }
     }
 
-    /** The account of this name, created (and recorded, for undo) when there is none yet. */
+    /**
+     * The account of this name the caller may see, created (and recorded, for undo) when there is none —
+     * an account of that name they may not see is not revealed by linking to it.
+     */
     private AccountId accountFor(String name, long line, Outcome outcome) {
-        List<AccountId> named = parties.accountsNamed(name);
-        if (!named.isEmpty()) {
-            return named.get(0);
+        Optional<Account> named = firstVisible(parties.accountsNamed(name));
+        if (named.isPresent()) {
+            return named.get().id();
         }
         Account created = parties.createAccount(AccountInput.named(name));
         outcome.rows.add(new ImportRepository.Row(line, ImportEntity.ACCOUNT, created.id().value(), "CREATED", null));
@@ -527,13 +530,13 @@ class ImportRunner implements DisposableBean {
             return null;
         }
         pending.beforeMatching(job.matchOn(), key);
-        Optional<Long> id = switch (job.matchOn()) {
+        Optional<Contact> found = switch (job.matchOn()) {
             case EMAIL -> pending.withEmail(key);
-            case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key);
-            case ID -> ticklerId(key, problems);
+            case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key).flatMap(pending::contact);
+            case ID -> ticklerId(key, problems).flatMap(pending::contact);
             default -> Optional.empty();
         };
-        return id.flatMap(pending::contact).orElse(null);
+        return found.filter(ImportRunner::visible).orElse(null);
     }
 
     private Account matchAccount(Import job, Map<String, String> values, InvalidInput.Collector problems) {
@@ -541,14 +544,31 @@ class ImportRunner implements DisposableBean {
         if (key == null) {
             return null;
         }
-        Optional<Long> id = switch (job.matchOn()) {
-            case NAME -> parties.accountsNamed(key).stream().map(AccountId::value).findFirst();
-            case DOMAIN -> parties.accountsWithDomain(key).stream().map(AccountId::value).findFirst();
-            case EXTERNAL_ID -> imports.external(ImportEntity.ACCOUNT, key);
-            case ID -> ticklerId(key, problems);
-            default -> Optional.empty();
+        List<AccountId> ids = switch (job.matchOn()) {
+            case NAME -> parties.accountsNamed(key);
+            case DOMAIN -> parties.accountsWithDomain(key);
+            case EXTERNAL_ID -> imports.external(ImportEntity.ACCOUNT, key).map(i -> List.of(new AccountId(i))).orElse(List.of());
+            case ID -> ticklerId(key, problems).map(i -> List.of(new AccountId(i))).orElse(List.of());
+            default -> List.of();
         };
-        return id.flatMap(i -> parties.account(new AccountId(i))).orElse(null);
+        return firstVisible(ids).orElse(null);
+    }
+
+    /**
+     * Matching sees only what the caller may see, as the lists and search do: a record they may not see
+     * is treated as absent, so that no import result, error or preview tells them it exists.
+     */
+    static boolean visible(Contact contact) {
+        return Actors.current().canRead(contact.ownerId() == null ? null : contact.ownerId().value());
+    }
+
+    static boolean visible(Account account) {
+        return Actors.current().canRead(account.ownerId() == null ? null : account.ownerId().value());
+    }
+
+    private Optional<Account> firstVisible(List<AccountId> ids) {
+        Map<AccountId, Account> found = parties.accounts(ids);
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).filter(ImportRunner::visible).findFirst();
     }
 
     private static Optional<Long> ticklerId(String text, InvalidInput.Collector problems) {
@@ -788,7 +808,7 @@ class ImportRunner implements DisposableBean {
             }
             byEmail.putAll(parties.contactsWithEmails(keys));
             looked.addAll(keys);
-            List<ContactId> matched = byEmail.values().stream().map(ids -> ids.get(0)).distinct().toList();
+            List<ContactId> matched = byEmail.values().stream().flatMap(List::stream).distinct().toList();
             parties.contacts(matched).forEach((id, contact) -> contacts.put(id.value(), contact));
         }
 
@@ -845,13 +865,20 @@ class ImportRunner implements DisposableBean {
             }
         }
 
-        Optional<Long> withEmail(String email) {
+        /** The oldest contact with this email that the caller may see. */
+        Optional<Contact> withEmail(String email) {
             String key = key(email);
             if (!looked.contains(key)) {
                 byEmail.putAll(parties.contactsWithEmails(List.of(key)));
                 looked.add(key);
             }
-            return Optional.ofNullable(byEmail.get(key)).flatMap(ids -> ids.stream().map(ContactId::value).findFirst());
+            for (ContactId id : byEmail.getOrDefault(key, List.of())) {
+                Optional<Contact> contact = contact(id.value()).filter(ImportRunner::visible);
+                if (contact.isPresent()) {
+                    return contact;
+                }
+            }
+            return Optional.empty();
         }
 
         Optional<Contact> contact(long id) {

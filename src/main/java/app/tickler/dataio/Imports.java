@@ -353,13 +353,15 @@ class Imports {
         if (key == null) {
             return null;
         }
-        return switch (job.matchOn()) {
-            case EMAIL -> parties.contactsWithEmail(key).stream().findFirst().flatMap(parties::contact).orElse(null);
-            case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key).flatMap(i -> parties.contact(new ContactId(i)))
-                    .orElse(null);
-            case ID -> parseId(key) == null ? null : parties.contact(new ContactId(parseId(key))).orElse(null);
-            default -> null;
+        List<ContactId> ids = switch (job.matchOn()) {
+            case EMAIL -> parties.contactsWithEmail(key);
+            case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key).map(i -> List.of(new ContactId(i))).orElse(List.of());
+            case ID -> parseId(key) == null ? List.of() : List.of(new ContactId(parseId(key)));
+            default -> List.of();
         };
+        Map<ContactId, app.tickler.party.Contact> found = parties.contacts(ids);
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).filter(ImportRunner::visible).findFirst()
+                .orElse(null);
     }
 
     private app.tickler.party.Account matchAccount(Import job, Map<String, String> values) {
@@ -367,14 +369,16 @@ class Imports {
         if (key == null) {
             return null;
         }
-        return switch (job.matchOn()) {
-            case NAME -> parties.accountsNamed(key).stream().findFirst().flatMap(parties::account).orElse(null);
-            case DOMAIN -> parties.accountsWithDomain(key).stream().findFirst().flatMap(parties::account).orElse(null);
-            case EXTERNAL_ID -> imports.external(ImportEntity.ACCOUNT, key).flatMap(i -> parties.account(new AccountId(i)))
-                    .orElse(null);
-            case ID -> parseId(key) == null ? null : parties.account(new AccountId(parseId(key))).orElse(null);
-            default -> null;
+        List<AccountId> ids = switch (job.matchOn()) {
+            case NAME -> parties.accountsNamed(key);
+            case DOMAIN -> parties.accountsWithDomain(key);
+            case EXTERNAL_ID -> imports.external(ImportEntity.ACCOUNT, key).map(i -> List.of(new AccountId(i))).orElse(List.of());
+            case ID -> parseId(key) == null ? List.of() : List.of(new AccountId(parseId(key)));
+            default -> List.of();
         };
+        Map<AccountId, app.tickler.party.Account> found = parties.accounts(ids);
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).filter(ImportRunner::visible).findFirst()
+                .orElse(null);
     }
 
     /** As the import matches: a lead the caller may not see is not revealed, as if there were none. */

@@ -460,6 +460,10 @@ class ImportApiTests {
         TestWorkspace acme = fixtures.workspace();
         TestUser owner = acme.user(Role.REP, acme.team("North"));
         TestUser stranger = acme.user(Role.REP, acme.team("South"));
+        // with open visibility the stranger sees the contact but may not change it
+        call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/workspace")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"openVisibility\":true,\"version\":0}"), acme.admin(),
+                200);
         owner.call(() -> parties.createContact(new ContactInput("Own", "Er", "Original", List.of(new Contact.Email(
                 "own@x.example", null, true)), null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null)));
@@ -468,7 +472,43 @@ class ImportApiTests {
                 {"mapping":{"0":"email","1":"title"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
         JsonNode done = run(stranger, id);
         assertThat(done.get("errors").asLong()).isEqualTo(1);
+        assertThat(download("/api/v1/imports/" + id + "/errors.csv", stranger)).contains("matches a contact you may not change");
         assertThat(owner.call(() -> contacts(owner).get(0).title())).isEqualTo("Original");
+    }
+
+    @Test
+    void matchingNeverRevealsAContactOrAccountTheImporterMayNotSee() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser owner = acme.user(Role.REP, acme.team("North"));
+        TestUser stranger = acme.user(Role.REP, acme.team("South"));
+        Contact hidden = owner.call(() -> parties.createContact(new ContactInput("Hid", "Den", "Original", List.of(
+                new Contact.Email("hidden@x.example", null, true)), null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null)));
+        var secret = owner.call(() -> parties.createAccount(app.tickler.party.AccountInput.named("Secret Ltd")));
+
+        String id = upload(stranger, "CONTACT", "Email,First name,Last name,Title,Company\n"
+                + "hidden@x.example,Hid,Den,Changed,Secret Ltd\n").get("id").asString();
+        settings(stranger, id, """
+                {"mapping":{"0":"email","1":"firstName","2":"lastName","3":"title","4":"account"},
+                 "duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), stranger, 200);
+        assertThat(preview.at("/lines/0/action").asString()).as("as if there were no such contact").isEqualTo("create");
+        JsonNode done = run(stranger, id);
+        assertThat(done.get("errors").asLong()).as("no error tells that the email is taken").isZero();
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        assertThat(owner.call(() -> parties.contact(hidden.id()).orElseThrow().title())).isEqualTo("Original");
+        Contact own = contacts(stranger).get(0);
+        assertThat(own.ownerId().value()).isEqualTo(stranger.id());
+        assertThat(own.accounts()).singleElement().satisfies(m -> assertThat(m.accountId())
+                .as("linked to an account of their own, not to the one they may not see").isNotEqualTo(secret.id()));
+
+        String accounts = upload(stranger, "ACCOUNT", "Name,Industry\nSecret Ltd,Spying\n").get("id").asString();
+        settings(stranger, accounts, """
+                {"mapping":{"0":"name","1":"industry"},"duplicates":"UPDATE","matchOn":"NAME"}""", 200);
+        JsonNode byName = run(stranger, accounts);
+        assertThat(byName.get("errors").asLong()).isZero();
+        assertThat(byName.get("updated").asLong()).as("their own Secret Ltd, created by the contact import").isEqualTo(1);
+        assertThat(owner.call(() -> parties.account(secret.id()).orElseThrow().industry())).isNull();
     }
 
     @Test
