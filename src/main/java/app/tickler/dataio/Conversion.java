@@ -21,7 +21,11 @@ import app.tickler.party.CustomField;
 import app.tickler.party.CustomerLevel;
 import app.tickler.party.RelationshipStage;
 import app.tickler.platform.InvalidInput;
+import app.tickler.party.AccountId;
+import app.tickler.sales.DealDraft;
 import app.tickler.sales.LeadInput;
+import app.tickler.sales.PipelineSummary;
+import app.tickler.sales.StageSummary;
 import app.tickler.sales.LeadSource;
 import app.tickler.sales.LeadStatus;
 
@@ -147,6 +151,91 @@ final class Conversion {
                 source == null ? LeadSource.IMPORT : source, detail, base.referredByUserId(), base.referredByContactId(),
                 or(text(values, "notes"), base.notes()), owner(problems, values, owners, base.ownerId()),
                 custom(problems, values, customs, Map.of()));
+    }
+
+    /**
+     * A deal over its base (null: a new one) in the given account. The pipeline is named (blank: the
+     * deal's, or the default one) and the stage is named within it; a stage of another pipeline, or a
+     * won or lost status, is a problem — only open deals are imported.
+     */
+    static DealDraft deal(DealDraft base, AccountId account, Map<String, String> values, List<PipelineSummary> pipelines,
+            Map<String, CustomField> customs, Owners owners, InvalidInput.Collector problems) {
+        String status = text(values, "status");
+        if (status != null && !List.of("open", "opened", "inprogress", "active")
+                .contains(status.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", ""))) {
+            problems.add("status", "'" + shorten(status) + "': only open deals are imported; win or lose it in Tickler");
+        }
+        PipelineSummary pipeline = null;
+        String pipelineName = text(values, "pipeline");
+        if (pipelineName != null) {
+            pipeline = pipelines.stream().filter(p -> !p.archived() && p.name().equalsIgnoreCase(pipelineName)).findFirst()
+                    .orElse(null);
+            if (pipeline == null) {
+                problems.add("pipeline", "'" + shorten(pipelineName) + "' is not a pipeline of this workspace");
+            }
+        } else {
+            pipeline = pipelines.stream().filter(p -> base != null ? p.id().equals(base.pipelineId()) : p.isDefault())
+                    .findFirst().orElse(null);
+        }
+        app.tickler.sales.StageId stage = base == null || pipeline == null || !pipeline.id().equals(base.pipelineId())
+                ? null : base.stageId();
+        String stageName = text(values, "stage");
+        if (stageName != null && List.of("closedwon", "closedlost", "won", "lost")
+                .contains(stageName.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", ""))) {
+            problems.add("stage", "'" + shorten(stageName) + "': only open deals are imported; win or lose it in Tickler");
+        } else if (stageName != null && pipeline != null) {
+            PipelineSummary in = pipeline;
+            StageSummary named = in.stages().stream().filter(st -> !st.retired() && st.name().equalsIgnoreCase(stageName))
+                    .findFirst().orElse(null);
+            if (named == null) {
+                String elsewhere = pipelines.stream().filter(p -> p.stages().stream()
+                        .anyMatch(st -> st.name().equalsIgnoreCase(stageName))).map(PipelineSummary::name).findFirst()
+                        .map(name -> " (it is a stage of «" + name + "»)").orElse("");
+                problems.add("stage", "'" + shorten(stageName) + "' is not a stage of the pipeline «" + in.name() + "»"
+                        + elsewhere);
+            } else {
+                stage = named.id();
+            }
+        }
+        String currency = text(values, "currency");
+        currency = currency == null ? (base == null ? null : base.currency()) : currency.toUpperCase(Locale.ROOT);
+        Long amount = base == null ? null : base.amountMinor();
+        String amountText = text(values, "amount");
+        if (amountText != null) {
+            amount = amount(problems, amountText, currency);
+        }
+        LocalDate close = base == null ? null : base.expectedCloseDate();
+        if (text(values, "expectedCloseDate") != null) {
+            LocalDate read = date(problems, "expectedCloseDate", text(values, "expectedCloseDate"));
+            close = read != null ? read : close;
+        }
+        return new DealDraft(or(text(values, "name"), base == null ? null : base.name()), account, amount, currency, close,
+                owner(problems, values, owners, base == null ? null : base.ownerId()),
+                pipeline == null ? null : pipeline.id(), stage, or(text(values, "notes"), base == null ? null : base.notes()),
+                custom(problems, values, customs, Map.of()));
+    }
+
+    /** "12500", "12,500.50", "12.500,50", "€ 1 200" in minor units of the currency (two decimals if unknown). */
+    static Long amount(InvalidInput.Collector problems, String text, String currency) {
+        String clean = text.replaceAll("[\\s\\u00a0'’]", "").replaceAll("^[^0-9-]+|[^0-9]+$", "");
+        if (clean.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?") || clean.matches("-?\\d+\\.\\d+")) {
+            clean = clean.replace(",", "");
+        } else if (clean.matches("-?\\d{1,3}(\\.\\d{3})+(,\\d+)?") || clean.matches("-?\\d+,\\d+")) {
+            clean = clean.replace(".", "").replace(',', '.');
+        }
+        int digits = 2;
+        try {
+            digits = currency == null ? 2 : Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException e) {
+            // the sales module names the unknown currency
+        }
+        try {
+            return new java.math.BigDecimal(clean).movePointRight(digits).setScale(0, java.math.RoundingMode.HALF_UP)
+                    .longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            problems.add("amount", "'" + shorten(text) + "' is not an amount");
+            return null;
+        }
     }
 
     static LeadInput emptyLead() {

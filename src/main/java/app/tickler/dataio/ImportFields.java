@@ -34,11 +34,15 @@ class ImportFields {
     static final List<String> LEAD_FIELDS = List.of("id", "externalId", "firstName", "lastName", "fullName", "title",
             "company", "email", "phone", "source", "sourceDetail", "status", "disqualifiedReason", "notes", "owner");
 
+    static final List<String> DEAL_FIELDS = List.of("id", "externalId", "name", "account", "accountExternalId", "pipeline",
+            "stage", "amount", "currency", "expectedCloseDate", "owner", "status", "notes");
+
     /** Normalised header (lower case, letters and digits only) to field key, for every entity. */
     private static final Map<String, String> COMMON = new HashMap<>();
     private static final Map<String, String> CONTACT = new HashMap<>();
     private static final Map<String, String> ACCOUNT = new HashMap<>();
     private static final Map<String, String> LEAD = new HashMap<>();
+    private static final Map<String, String> DEAL = new HashMap<>();
 
     static {
         // Tickler's own export headers are the field keys; ids of other systems are external ids
@@ -90,6 +94,28 @@ class ImportFields {
         lead("disqualifiedReason", "disqualifiedreason", "unqualifiedreason", "disqualificationreason");
         lead("notes", "notes", "description", "note");
         lead("owner", "owner", "owneremail", "leadowner", "contactowner", "ownername");
+        // Salesforce opportunities (Name, Account.Name, AccountId, StageName, Amount, CurrencyIsoCode, CloseDate),
+        // HubSpot deals (Deal Name, Associated Company, Pipeline, Deal Stage, Close Date, Deal owner) and
+        // Pipedrive deals (Deal - Title, Deal - Organization, Deal - Value, Deal - Expected close date)
+        deal("externalId", "externalid", "recordid", "id", "dealid", "opportunityid");
+        deal("name", "name", "dealname", "title", "opportunityname", "dealtitle");
+        deal("account", "account", "accountname", "company", "companyname", "organization", "organisation",
+                "organizationname", "associatedcompany");
+        deal("accountExternalId", "accountexternalid", "accountid", "companyid", "organizationid");
+        deal("pipeline", "pipeline", "dealpipeline");
+        deal("stage", "stage", "stagename", "dealstage");
+        deal("amount", "amount", "value", "dealvalue", "dealamount");
+        deal("currency", "currency", "currencyisocode", "dealcurrency", "currencycode");
+        deal("expectedCloseDate", "expectedclosedate", "closedate", "expectedclose");
+        deal("owner", "owner", "owneremail", "dealowner", "opportunityowner", "ownername");
+        deal("status", "status", "dealstatus");
+        deal("notes", "notes", "description", "note");
+    }
+
+    private static void deal(String key, String... headers) {
+        for (String header : headers) {
+            DEAL.put(header, key);
+        }
     }
 
     private static void lead(String key, String... headers) {
@@ -129,6 +155,7 @@ class ImportFields {
             case CONTACT -> CONTACT_FIELDS;
             case ACCOUNT -> ACCOUNT_FIELDS;
             case LEAD -> LEAD_FIELDS;
+            case DEAL -> DEAL_FIELDS;
         };
         for (String key : own) {
             fields.add(new Field(key, null));
@@ -173,9 +200,10 @@ class ImportFields {
                     case CONTACT -> CONTACT;
                     case ACCOUNT -> ACCOUNT;
                     case LEAD -> LEAD;
+                    case DEAL -> DEAL;
                 }).get(normal);
             }
-            if (key == null && entity != ImportEntity.LEAD) {
+            if (key == null && (entity == ImportEntity.CONTACT || entity == ImportEntity.ACCOUNT)) {
                 key = COMMON.get(normal);
             }
             if (key == null) {
@@ -191,7 +219,8 @@ class ImportFields {
     /** Pipedrive names its columns "Person - Email", "Organization - Name". */
     private static String strippedPrefix(String header) {
         String lower = header.toLowerCase(Locale.ROOT);
-        for (String prefix : List.of("person - ", "organization - ", "organisation - ", "contact - ", "account - ")) {
+        for (String prefix : List.of("person - ", "organization - ", "organisation - ", "contact - ", "account - ",
+                "deal - ")) {
             if (lower.startsWith(prefix)) {
                 String rest = header.substring(prefix.length());
                 // "Organization - Name" on a person export is the person's organisation

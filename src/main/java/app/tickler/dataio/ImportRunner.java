@@ -45,6 +45,11 @@ import app.tickler.platform.database.Dialect;
 import app.tickler.platform.security.Actor;
 import app.tickler.platform.security.Actors;
 import app.tickler.platform.security.Role;
+import app.tickler.sales.DealDraft;
+import app.tickler.sales.DealId;
+import app.tickler.sales.DealStatus;
+import app.tickler.sales.DealSummary;
+import app.tickler.sales.EditableDeal;
 import app.tickler.sales.EditableLead;
 import app.tickler.sales.LeadId;
 import app.tickler.sales.LeadInput;
@@ -176,7 +181,7 @@ class ImportRunner implements DisposableBean {
             return;
         }
         CsvFiles.Format format = CsvFiles.sniff(file);
-        Context context = new Context(job, format, fields.custom(job.entity()), owners());
+        Context context = new Context(job, format, fields.custom(job.entity()), owners(), sales::pipelines);
         if (job.rowsTotal() == null) {
             imports.total(id, count(file, format));
         }
@@ -345,6 +350,7 @@ class ImportRunner implements DisposableBean {
                 case CONTACT -> contact(context, line, values, problems, outcome, pending);
                 case ACCOUNT -> account(context, line, values, problems, outcome);
                 case LEAD -> lead(context, line, values, problems, outcome, pending);
+                case DEAL -> deal(context, line, values, problems, outcome);
             }
         } catch (InvalidInput invalid) {
             invalid.problems().forEach(p -> outcome.error(line, p.field(), p.message() + context.column(p.field())));
@@ -475,14 +481,16 @@ class ImportRunner implements DisposableBean {
                 context.custom, context::owner, problems);
         LeadStatus status = Conversion.leadStatus(problems, values, existing == null ? null : existing.status());
         problems.throwIfAny();
+        if (existing == null && input.ownerId() == null && actor.role() == Role.REP) {
+            // as with contacts: a rep's imported leads are theirs; managers' and admins' go to the pool
+            input = new LeadInput(input.firstName(), input.lastName(), input.title(), input.company(), input.email(),
+                    input.phone(), input.source(), input.sourceDetail(), input.referredByUserId(),
+                    input.referredByContactId(), input.notes(), new UserId(actor.userId()), input.custom());
+        }
+        // checked before writing: a refusal inside the sales module's transaction would spoil the batch's
+        sales.checkLead(existing == null ? null : existing.id(), input);
         long id;
         if (existing == null) {
-            if (input.ownerId() == null && actor.role() == Role.REP) {
-                // as with contacts: a rep's imported leads are theirs; managers' and admins' go to the pool
-                input = new LeadInput(input.firstName(), input.lastName(), input.title(), input.company(), input.email(),
-                        input.phone(), input.source(), input.sourceDetail(), input.referredByUserId(),
-                        input.referredByContactId(), input.notes(), new UserId(actor.userId()), input.custom());
-            }
             LeadSummary created = sales.createLead(input);
             if (status == LeadStatus.QUALIFIED) {
                 sales.advanceLead(created.id(), "Qualified in the imported file");
@@ -505,6 +513,114 @@ class ImportRunner implements DisposableBean {
         if (external != null) {
             imports.putExternal(ImportEntity.LEAD, external, id);
         }
+    }
+
+    private void deal(Context context, long line, Map<String, String> values, InvalidInput.Collector problems,
+            Outcome outcome) {
+        Import job = context.job;
+        Actor actor = Actors.current();
+        String accountName = Conversion.text(values, "account");
+        String accountExternal = Conversion.text(values, "accountExternalId");
+        AccountId account = dealAccount(accountName, accountExternal, problems);
+        EditableDeal existing = job.duplicates() == DuplicateMode.CREATE ? null
+                : matchDeal(job, values, account, problems).orElse(null);
+        if (existing != null && job.duplicates() == DuplicateMode.SKIP) {
+            problems.throwIfAny();
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.DEAL, existing.id().value(), "SKIPPED", null));
+            outcome.skipped++;
+            return;
+        }
+        if (existing != null && !actor.canWrite(existing.owner())) {
+            problems.add(job.matchOn().field(), "matches a deal you may not change");
+        }
+        if (existing != null && existing.status() != DealStatus.OPEN) {
+            problems.add(job.matchOn().field(), "matches a deal that is " + existing.status().name().toLowerCase(Locale.ROOT)
+                    + "; only open deals are changed by an import");
+        }
+        if (account == null && accountName == null && accountExternal == null && existing == null) {
+            problems.add("account", "is required: the name of the deal's account");
+        }
+        if (accountName != null && accountName.length() > 200) {
+            problems.add("account", "must be at most 200 characters");
+        }
+        AccountId base = account != null ? account : existing != null ? existing.draft().accountId() : null;
+        DealDraft draft = Conversion.deal(existing == null ? null : existing.draft(), base, values, context.pipelines(),
+                context.custom, context::owner, problems);
+        problems.throwIfAny();
+        checkDeal(existing, draft);
+        if (account == null && existing == null) {
+            // as contacts do: the account of that name is created, and recorded for undo
+            draft = new DealDraft(draft.name(), accountFor(accountName, line, outcome), draft.amountMinor(),
+                    draft.currency(), draft.expectedCloseDate(), draft.ownerId(), draft.pipelineId(), draft.stageId(),
+                    draft.notes(), draft.custom());
+        }
+        long id;
+        if (existing == null) {
+            DealSummary created = sales.createDeal(draft);
+            id = created.id().value();
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.DEAL, id, "CREATED", null));
+            outcome.created++;
+        } else {
+            id = existing.id().value();
+            sales.updateDeal(existing.id(), draft, existing.version());
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.DEAL, id, "UPDATED",
+                    json.writeValueAsString(existing.draft())));
+            outcome.updated++;
+        }
+        String external = Conversion.text(values, "externalId");
+        if (external != null) {
+            imports.putExternal(ImportEntity.DEAL, external, id);
+        }
+    }
+
+    /**
+     * The sales module's checks, before anything is written (a refusal inside its transaction would spoil
+     * the batch's); an account still to be created is not yet a problem.
+     */
+    void checkDeal(EditableDeal existing, DealDraft draft) {
+        try {
+            sales.checkDeal(existing == null ? null : existing.id(), draft);
+        } catch (InvalidInput invalid) {
+            List<InvalidInput.FieldProblem> left = invalid.problems().stream()
+                    .filter(p -> draft.accountId() != null || !p.field().equals("accountId")).toList();
+            if (!left.isEmpty()) {
+                throw new InvalidInput(left);
+            }
+        }
+    }
+
+    /** The deal's account the caller may see: by the id of an imported account, or by name; null when none is yet. */
+    AccountId dealAccount(String name, String external, InvalidInput.Collector problems) {
+        if (external != null) {
+            Optional<Account> found = firstVisible(imports.external(ImportEntity.ACCOUNT, external)
+                    .map(i -> List.of(new AccountId(i))).orElse(List.of()));
+            if (found.isEmpty()) {
+                problems.add("accountExternalId", "'" + Conversion.shorten(external)
+                        + "' is not the id of an account imported before (import the accounts first)");
+                return null;
+            }
+            return found.get().id();
+        }
+        return name == null ? null : firstVisible(parties.accountsNamed(name)).map(Account::id).orElse(null);
+    }
+
+    /** The deal the line names among those the caller may see: by external id, Tickler id, or its name in its account. */
+    Optional<EditableDeal> matchDeal(Import job, Map<String, String> values, AccountId account,
+            InvalidInput.Collector problems) {
+        String key = Conversion.text(values, job.matchOn().field());
+        if (key == null) {
+            return Optional.empty();
+        }
+        Optional<EditableDeal> found = switch (job.matchOn()) {
+            case EXTERNAL_ID -> imports.external(ImportEntity.DEAL, key).flatMap(i -> sales.editableDeal(new DealId(i)));
+            case ID -> ticklerId(key, problems).flatMap(i -> sales.editableDeal(new DealId(i)));
+            case NAME -> account == null ? Optional.empty() : sales.dealsOf(account).stream()
+                    .filter(d -> d.name().equalsIgnoreCase(key))
+                    .filter(d -> Actors.current().canRead(d.ownerId() == null ? null : d.ownerId().value()))
+                    .reduce((newer, older) -> older).flatMap(d -> sales.editableDeal(d.id()));
+            default -> Optional.empty();
+        };
+        return found.filter(deal -> Actors.current().canRead(deal.owner()));
     }
 
     /** The lead the line names, if the caller may see it: one they may not see is not revealed, as if there were none. */
@@ -617,6 +733,8 @@ class ImportRunner implements DisposableBean {
         }
         if (row.entity() == ImportEntity.LEAD) {
             undoLead(row);
+        } else if (row.entity() == ImportEntity.DEAL) {
+            undoDeal(row);
         } else if (row.entity() == ImportEntity.CONTACT) {
             ContactId contact = new ContactId(row.recordId());
             Optional<Contact> now = parties.contact(contact);
@@ -679,6 +797,26 @@ class ImportRunner implements DisposableBean {
                 was.notes(), now.get().active() ? was.ownerId() : current.ownerId(),
                 Conversion.customBack(was.custom(), current.custom()));
         sales.updateLead(lead, back, now.get().version());
+    }
+
+    /** A created deal is removed, an updated one written back; one won or lost since, or no longer the user's to change, is kept. */
+    private void undoDeal(ImportRepository.Row row) {
+        DealId deal = new DealId(row.recordId());
+        Optional<EditableDeal> now = sales.editableDeal(deal);
+        if (row.action().equals("CREATED")) {
+            imports.forgetExternal(ImportEntity.DEAL, row.recordId());
+        }
+        if (now.isEmpty() || now.get().status() != DealStatus.OPEN || !Actors.current().canWrite(now.get().owner())) {
+            return;
+        }
+        if (row.action().equals("CREATED")) {
+            sales.removeDeal(deal);
+            return;
+        }
+        DealDraft was = snapshot(row.before(), DealDraft.class);
+        sales.updateDeal(deal, new DealDraft(was.name(), was.accountId(), was.amountMinor(), was.currency(),
+                was.expectedCloseDate(), was.ownerId(), was.pipelineId(), was.stageId(), was.notes(),
+                Conversion.customBack(was.custom(), now.get().draft().custom())), now.get().version());
     }
 
     /** Reads the record as it was before the import; read-only properties written with it are ignored. */
@@ -937,7 +1075,11 @@ class ImportRunner implements DisposableBean {
         final Map<String, CustomField> custom;
         final Map<String, UserId> owners;
 
-        Context(Import job, CsvFiles.Format format, Map<String, CustomField> custom, Map<String, UserId> owners) {
+        final java.util.function.Supplier<List<app.tickler.sales.PipelineSummary>> pipelineSource;
+
+        Context(Import job, CsvFiles.Format format, Map<String, CustomField> custom, Map<String, UserId> owners,
+                java.util.function.Supplier<List<app.tickler.sales.PipelineSummary>> pipelineSource) {
+            this.pipelineSource = pipelineSource;
             this.job = job;
             this.format = format;
             this.custom = custom;
@@ -946,6 +1088,16 @@ class ImportRunner implements DisposableBean {
 
         UserId owner(String emailOrName) {
             return owners.get(emailOrName.strip().toLowerCase(Locale.ROOT));
+        }
+
+        private List<app.tickler.sales.PipelineSummary> pipelines;
+
+        /** The workspace's pipelines with their stages, read once per import. */
+        List<app.tickler.sales.PipelineSummary> pipelines() {
+            if (pipelines == null) {
+                pipelines = pipelineSource.get();
+            }
+            return pipelines;
         }
 
         /** " (column 'Owner.Email')" for a field mapped from a column, so that an error names where to look. */

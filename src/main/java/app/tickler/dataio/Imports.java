@@ -38,6 +38,8 @@ import app.tickler.platform.Page;
 import app.tickler.platform.Paging;
 import app.tickler.platform.security.Actor;
 import app.tickler.platform.security.Actors;
+import app.tickler.sales.DealDraft;
+import app.tickler.sales.EditableDeal;
 import app.tickler.sales.EditableLead;
 import app.tickler.sales.LeadId;
 import app.tickler.sales.LeadInput;
@@ -273,6 +275,22 @@ class Imports {
                         : Conversion.inputOf(existing), values, custom, owner -> findOwner(owners, owner), problems);
                 problems.throwIfAny();
                 parties.checkContact(input);
+            } else if (job.entity() == ImportEntity.DEAL) {
+                AccountId account = runner.dealAccount(Conversion.text(values, "account"),
+                        Conversion.text(values, "accountExternalId"), problems);
+                EditableDeal existing = job.duplicates() == DuplicateMode.CREATE ? null
+                        : runner.matchDeal(job, values, account, problems).orElse(null);
+                action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
+                DealDraft draft = Conversion.deal(existing == null ? null : existing.draft(),
+                        account != null ? account : existing != null ? existing.draft().accountId() : null, values,
+                        sales.pipelines(), custom, owner -> findOwner(owners, owner), problems);
+                if (existing != null && !action.equals("skip") && !Actors.current().canWrite(existing.owner())) {
+                    problems.add(job.matchOn().field(), "matches a deal you may not change");
+                }
+                problems.throwIfAny();
+                if (!action.equals("skip")) {
+                    runner.checkDeal(existing, draft);
+                }
             } else if (job.entity() == ImportEntity.LEAD) {
                 EditableLead existing = job.duplicates() == DuplicateMode.CREATE ? null : matchLead(job, values);
                 action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
@@ -330,6 +348,18 @@ class Imports {
         }
         if (partyField.equals("ownerId")) {
             return "owner";
+        }
+        if (partyField.equals("accountId")) {
+            return "account";
+        }
+        if (partyField.equals("amountMinor")) {
+            return "amount";
+        }
+        if (partyField.equals("stageId")) {
+            return "stage";
+        }
+        if (partyField.equals("pipelineId")) {
+            return "pipeline";
         }
         return partyField;
     }

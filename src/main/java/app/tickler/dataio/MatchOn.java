@@ -3,7 +3,8 @@ package app.tickler.dataio;
 import java.util.List;
 
 /**
- * How a line is matched to an existing record: the email (contacts, leads), the name or website domain
+ * How a line is matched to an existing record: the email (contacts, leads), the name (accounts; deals:
+ * the name within the line's account) or website domain
  * (accounts), the id in the system the file came from (a column mapped to {@code externalId}), or the
  * Tickler id of an own export.
  */
@@ -14,6 +15,7 @@ public enum MatchOn {
         return switch (entity) {
             case CONTACT, LEAD -> List.of(EMAIL, EXTERNAL_ID, ID);
             case ACCOUNT -> List.of(NAME, DOMAIN, EXTERNAL_ID, ID);
+            case DEAL -> List.of(EXTERNAL_ID, NAME, ID);
         };
     }
 

@@ -10,6 +10,7 @@ import app.tickler.sales.DealWon;
 import app.tickler.sales.LeadConverted;
 import app.tickler.sales.LeadDisqualified;
 import app.tickler.sales.LeadRemoved;
+import app.tickler.sales.DealRemoved;
 import app.tickler.sales.LeadId;
 import app.tickler.sales.SalesCycle;
 
@@ -57,6 +58,11 @@ class SalesEvents {
     @EventListener
     void on(LeadRemoved removed) {
         hooks.leadRemoved(removed.lead().value());
+    }
+
+    @EventListener
+    void on(DealRemoved removed) {
+        hooks.dealRemoved(removed.deal().value());
     }
 
     @EventListener

@@ -152,6 +152,14 @@ public class SalesHooks {
                 clock.millis());
     }
 
+    /** A deal was removed for good (an import undone): its enrolments end and its open follow-ups are cancelled. */
+    @Transactional
+    public void dealRemoved(long dealId) {
+        enrolments.getObject().endFor("deal_id", dealId, EnrolmentEndReason.REMOVED, "deal removed");
+        followUps.getObject().cancelWhere("f.deal_id = :deal", java.util.Map.of("deal", dealId), "deal removed",
+                clock.millis());
+    }
+
     /** A deal's amount changed: its follow-ups take the new amount for the queue's order. */
     @Transactional
     public void dealAmountChanged(long dealId, Long amountMinor) {

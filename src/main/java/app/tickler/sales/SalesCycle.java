@@ -168,6 +168,34 @@ public class SalesCycle {
         return deals.createRepeat(account, name, owner).summary();
     }
 
+    /** Creates an open deal as the caller, with every rule of a deal typed in (an import). */
+    @Transactional
+    public DealSummary createDeal(DealDraft draft) {
+        return deals.create(draft.over(null), null).summary();
+    }
+
+    /** Checks a new deal ({@code existing} null) or the change of one as creating or updating would, writing nothing. */
+    public void checkDeal(DealId existing, DealDraft draft) {
+        deals.check(existing, draft);
+    }
+
+    /** A deal with its draft and version, whoever owns it; the caller checks visibility. */
+    public Optional<EditableDeal> editableDeal(DealId id) {
+        return dealRows.find(id.value()).map(EditableDeal::of);
+    }
+
+    /** Changes a deal the caller may change, at {@code version}; a new stage is recorded as a move. */
+    @Transactional
+    public DealSummary updateDeal(DealId id, DealDraft draft, long version) {
+        return deals.update(id, draft.over(deals.get(id)), version).summary();
+    }
+
+    /** Removes an open deal the caller may change, for good (an import undone); a closed one is refused. */
+    @Transactional
+    public void removeDeal(DealId id) {
+        deals.remove(id);
+    }
+
     // --- pipelines --------------------------------------------------------------------------
 
     /** The stages of a pipeline in order, retired ones included. */

@@ -547,6 +547,7 @@ class ImportApiTests {
                 00Q2,Max,Muster,Muster AG,max@muster.example,,Purchased List,Closed - Not Converted,
                 00Q3,Olga,Owner,Owners Inc,olga@owners.example,,,,nobody@nowhere.example
                 00Q4,Una,Known,Unknown Co,una@x.example,,,Maybe,
+                00Q5,Bad,Email,Bad Co,not-an-email,,,,
                 """.formatted(rep.email()));
         String id = job.get("id").asString();
         assertThat(job.get("mapping").toString()).isEqualTo("{\"0\":\"externalId\",\"1\":\"firstName\","
@@ -561,12 +562,13 @@ class ImportApiTests {
         assertThat(preview.at("/lines/2/action").asString()).isEqualTo("error");
         assertThat(preview.at("/lines/2/cells/8/problem").asString()).contains("is not an active user");
         assertThat(preview.at("/lines/3/cells/7/problem").asString()).contains("is not a lead status");
+        assertThat(preview.at("/lines/4/cells/4/problem").asString()).contains("is not a valid email");
         assertThat(leads(rep, "lea@leads.example")).as("a preview writes nothing").isEmpty();
 
         JsonNode done = run(rep, id);
         assertThat(done.get("status").asString()).isEqualTo("DONE");
         assertThat(done.get("created").asLong()).isEqualTo(2);
-        assertThat(done.get("errors").asLong()).isEqualTo(2);
+        assertThat(done.get("errors").asLong()).isEqualTo(3);
         Map<String, EditableLead> imported = leads(rep, "lea@leads.example", "max@muster.example", "olga@owners.example");
         assertThat(imported).containsOnlyKeys("lea@leads.example", "max@muster.example");
         EditableLead lea = imported.get("lea@leads.example");
@@ -580,7 +582,7 @@ class ImportApiTests {
         assertThat(max.input().sourceDetail()).isEqualTo("Purchased List");
         String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
         assertThat(errors).contains("4,owner,").contains("nobody@nowhere.example' is not an active user")
-                .contains("column 'Owner.Email'").contains("5,status,");
+                .contains("column 'Owner.Email'").contains("5,status,").contains("6,email,is not a valid email");
 
         JsonNode again = run(rep, upload(rep, "LEAD", """
                 Id,FirstName,LastName,Company,Email
@@ -626,5 +628,74 @@ class ImportApiTests {
         assertThat(done.get("created").asLong()).isEqualTo(1);
         assertThat(leads(owner, "hidden@x.example").get("hidden@x.example").input().title()).isEqualTo("Original");
         assertThat(leads(stranger, "hidden@x.example").get("hidden@x.example").ownerId().value()).isEqualTo(stranger.id());
+    }
+
+    @Test
+    void aSalesforceOpportunityExportIsImportedIntoPipelinesAndStagesUpdatedAndUndone() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        JsonNode job = upload(rep, "DEAL", """
+                Id,Name,Account.Name,Pipeline,StageName,Amount,CurrencyIsoCode,CloseDate,Owner.Email
+                006A,Roof renewal,Roofs Ltd,,Proposal,"12,500.50",EUR,2026-12-31,%s
+                006B,Tiles,Tiles GmbH,,,3000,,,
+                006C,Wrong stage,Roofs Ltd,,Key people,100,EUR,,
+                006D,Bad money,Roofs Ltd,,,lots,EUR,,
+                006E,Won already,Roofs Ltd,,Closed Won,100,EUR,,
+                006F,Dollars,Roofs Ltd,,,100,USD,,
+                """.formatted(rep.email()));
+        String id = job.get("id").asString();
+        assertThat(job.get("mapping").toString()).isEqualTo("{\"0\":\"externalId\",\"1\":\"name\",\"2\":\"account\","
+                + "\"3\":\"pipeline\",\"4\":\"stage\",\"5\":\"amount\",\"6\":\"currency\",\"7\":\"expectedCloseDate\","
+                + "\"8\":\"owner\"}");
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
+        assertThat(preview.at("/lines/0/action").asString()).isEqualTo("create");
+        assertThat(preview.at("/lines/2/cells/4/problem").asString()).contains("is not a stage of the pipeline")
+                .contains("Seven elements");
+        assertThat(preview.at("/lines/3/cells/5/problem").asString()).contains("is not an amount");
+
+        JsonNode done = run(rep, id);
+        assertThat(done.get("created").asLong()).isEqualTo(2);
+        assertThat(done.get("errors").asLong()).isEqualTo(4);
+        String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
+        assertThat(errors).contains("4,stage,").contains("5,amount,").contains("6,stage,").contains("only open deals")
+                .contains("7,currency,");
+        var roofs = rep.call(() -> parties.accountsNamed("Roofs Ltd"));
+        assertThat(roofs).as("the account is created once, for undo").hasSize(1);
+        var roof = rep.call(() -> sales.dealsOf(roofs.get(0))).stream().filter(d -> d.name().equals("Roof renewal"))
+                .findFirst().orElseThrow();
+        assertThat(roof.amountMinor()).isEqualTo(1_250_050);
+        assertThat(roof.currency()).isEqualTo("EUR");
+        assertThat(roof.stageName()).isEqualTo("Proposal");
+        assertThat(roof.expectedCloseDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 31));
+        assertThat(roof.ownerId().value()).isEqualTo(rep.id());
+        var tiles = rep.call(() -> sales.dealsOf(parties.accountsNamed("Tiles GmbH").get(0))).get(0);
+        assertThat(tiles.stageName()).as("the default pipeline's first stage").isEqualTo("Qualification");
+        assertThat(tiles.amountMinor()).isEqualTo(300_000);
+
+        assertThat(run(rep, upload(rep, "DEAL", "Id,Name,Account.Name\n006A,Roof renewal,Roofs Ltd\n").get("id")
+                .asString()).get("skipped").asLong()).as("matched on the external id").isEqualTo(1);
+        String byName = upload(rep, "DEAL", "Name,Account.Name,Amount\nroof RENEWAL,Roofs Ltd,1\n").get("id").asString();
+        settings(rep, byName, """
+                {"mapping":{"0":"name","1":"account","2":"amount"},"duplicates":"SKIP","matchOn":"NAME"}""", 200);
+        assertThat(run(rep, byName).get("skipped").asLong()).as("matched on the name within the account").isEqualTo(1);
+
+        String update = upload(rep, "DEAL", "Id,Amount,StageName\n006A,13000,Closing\n").get("id").asString();
+        settings(rep, update, """
+                {"mapping":{"0":"externalId","1":"amount","2":"stage"},"duplicates":"UPDATE","matchOn":"EXTERNAL_ID"}""",
+                200);
+        assertThat(run(rep, update).get("updated").asLong()).isEqualTo(1);
+        var moved = rep.call(() -> sales.deal(roof.id()).orElseThrow());
+        assertThat(moved.amountMinor()).isEqualTo(1_300_000);
+        assertThat(moved.stageName()).isEqualTo("Closing");
+        call(post("/api/v1/imports/" + update + "/undo"), rep, 200);
+        assertThat(waitFor(rep, update).get("status").asString()).isEqualTo("UNDONE");
+        var back = rep.call(() -> sales.deal(roof.id()).orElseThrow());
+        assertThat(back.amountMinor()).isEqualTo(1_250_050);
+        assertThat(back.stageName()).isEqualTo("Proposal");
+
+        call(post("/api/v1/imports/" + id + "/undo"), rep, 200);
+        assertThat(waitFor(rep, id).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(rep.call(() -> sales.deal(roof.id()))).as("undo removes the deals it created").isEmpty();
+        assertThat(rep.call(() -> parties.accountsNamed("Roofs Ltd"))).as("and the accounts").isEmpty();
     }
 }

@@ -30,6 +30,8 @@ class ImportPagesTests {
     ImportRunner runner;
     @Autowired
     app.tickler.sales.SalesCycle sales;
+    @Autowired
+    app.tickler.party.Parties parties;
 
     private String page(String path, TestUser user) throws Exception {
         return mvc.perform(get(path).with(user.browser())).andExpect(status().isOk()).andReturn().getResponse()
@@ -129,5 +131,34 @@ class ImportPagesTests {
         assertThat(errors).contains("3,owner,").contains("column 'Contact owner'");
         assertThat(rep.call(() -> sales.leadsWithEmails(java.util.List.of("lea@leads.example", "nick@nowhere.example"))))
                 .containsOnlyKeys("lea@leads.example");
+    }
+
+    @Test
+    void aPipedriveDealFileIsImportedFromThePagesIntoTheNamedStage() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String location = mvc.perform(post("/imports").with(rep.browser()).param("entity", "DEAL").param("text", """
+                        Deal - Title,Deal - Organization,Deal - Stage,Deal - Value,Deal - Currency,Deal - Expected close date
+                        Roof,Roofs Ltd,Closing,900,EUR,2027-01-15
+                        """)).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String mapping = page(location, rep);
+        assertThat(mapping).contains("Deals").contains("<option value=\"name\" selected")
+                .contains("<option value=\"account\" selected").contains("<option value=\"stage\" selected")
+                .contains("<option value=\"amount\" selected").contains("<option value=\"expectedCloseDate\" selected");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        mvc.perform(post(location + "/start").with(rep.browser())).andExpect(status().is3xxRedirection());
+        long deadline = System.currentTimeMillis() + 30_000;
+        String progress;
+        do {
+            Thread.sleep(50);
+            progress = page(location + "/progress", rep);
+        } while ((progress.contains("hx-trigger=\"every 1s\"") || runner.isRunningHere(Long.parseLong(id)))
+                && System.currentTimeMillis() < deadline);
+        assertThat(progress).contains("Done").contains("Undo the import");
+        var deals = rep.call(() -> sales.dealsOf(parties.accountsNamed("Roofs Ltd").get(0)));
+        assertThat(deals).singleElement().satisfies(d -> {
+            assertThat(d.stageName()).isEqualTo("Closing");
+            assertThat(d.amountMinor()).isEqualTo(90_000);
+        });
     }
 }

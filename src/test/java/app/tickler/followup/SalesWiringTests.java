@@ -140,6 +140,18 @@ class SalesWiringTests {
     }
 
     @Test
+    void aRemovedDealsOpenFollowUpsAreCancelled() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Account account = rep.call(() -> parties.createAccount(app.tickler.party.AccountInput.named("Gone deals")));
+        DealSummary deal = deal(rep, account, 100);
+        FollowUp open = plan(rep, account, deal, null);
+        rep.run(() -> sales.removeDeal(deal.id()));
+        mvc.perform(get("/api/v1/follow-ups/" + open.id().value()).with(rep.api()))
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+    }
+
+    @Test
     void openDealsWithoutANextStepAreListedUntilOneIsPlanned() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);

@@ -238,4 +238,30 @@ class SalesCycleTests {
         });
         assertThat(version).isPositive();
     }
+
+    @Test
+    void dealsAreCheckedCreatedChangedAndRemovedThroughTheFacade() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Account account = rep.call(() -> parties.createAccount(AccountInput.named("Draft Co")));
+        PipelineSummary pipeline = rep.call(() -> sales.defaultPipeline());
+        StageId second = pipeline.stages().get(1).id();
+        DealDraft draft = new DealDraft("Drafted", account.id(), 5_000L, null, null, null, null, second, null, Map.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rep.run(() -> sales.checkDeal(null,
+                new DealDraft("", account.id(), -1L, "XYZ", null, null, null, null, null, Map.of()))))
+                .isInstanceOf(app.tickler.platform.InvalidInput.class).hasMessageContaining("name");
+        DealSummary created = rep.call(() -> sales.createDeal(draft));
+        assertThat(created.ownerId().value()).as("the caller owns it").isEqualTo(rep.id());
+        assertThat(created.stageId()).isEqualTo(second);
+        EditableDeal editable = rep.call(() -> sales.editableDeal(created.id()).orElseThrow());
+        assertThat(editable.draft().amountMinor()).isEqualTo(5_000L);
+        DealSummary changed = rep.call(() -> sales.updateDeal(created.id(), new DealDraft("Drafted", account.id(), 7_000L,
+                null, null, editable.ownerId(), editable.draft().pipelineId(), editable.draft().stageId(), null, Map.of()),
+                editable.version()));
+        assertThat(changed.amountMinor()).isEqualTo(7_000L);
+        rep.run(() -> sales.removeDeal(created.id()));
+        assertThat(events.stream(DealRemoved.class)).singleElement()
+                .satisfies(e -> assertThat(e.deal()).isEqualTo(created.id()));
+        assertThat(rep.call(() -> sales.deal(created.id()))).isEmpty();
+    }
 }

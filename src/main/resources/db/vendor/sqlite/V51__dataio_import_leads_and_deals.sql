@@ -1,4 +1,4 @@
--- Imports of leads: the kinds of record an import creates gain LEAD. SQLite cannot change a CHECK
+-- Imports of leads and deals: the kinds of record an import creates gain LEAD and DEAL. SQLite cannot change a CHECK
 -- constraint, so imports and import_mappings are built again. The tables referring to imports are
 -- built again first, pointing at the new table, so that dropping the old one deletes nothing through
 -- ON DELETE CASCADE; renaming the new table carries those references along.
@@ -6,7 +6,7 @@
 CREATE TABLE imports_new (
     workspace_id    BIGINT        NOT NULL REFERENCES workspaces (workspace_id),
     id              BIGINT        NOT NULL,
-    entity          VARCHAR(20)   NOT NULL CHECK (entity IN ('CONTACT', 'ACCOUNT', 'LEAD')),
+    entity          VARCHAR(20)   NOT NULL CHECK (entity IN ('CONTACT', 'ACCOUNT', 'LEAD', 'DEAL')),
     status          VARCHAR(12)   NOT NULL CHECK (status IN ('PENDING', 'QUEUED', 'RUNNING', 'DONE', 'FAILED',
                                                              'CANCELLED', 'UNDOING', 'UNDONE')),
     file_name       VARCHAR(255)  NOT NULL,
@@ -73,7 +73,7 @@ CREATE INDEX imports_by_status ON imports (status, heartbeat_at);
 CREATE TABLE import_mappings_new (
     workspace_id  BIGINT        NOT NULL REFERENCES workspaces (workspace_id),
     id            BIGINT        NOT NULL,
-    entity        VARCHAR(20)   NOT NULL CHECK (entity IN ('CONTACT', 'ACCOUNT', 'LEAD')),
+    entity        VARCHAR(20)   NOT NULL CHECK (entity IN ('CONTACT', 'ACCOUNT', 'LEAD', 'DEAL')),
     name          VARCHAR(100)  NOT NULL,
     mapping       TEXT          NOT NULL,
     created_by    BIGINT        NOT NULL,
