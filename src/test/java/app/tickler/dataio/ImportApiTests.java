@@ -698,4 +698,25 @@ class ImportApiTests {
         assertThat(rep.call(() -> sales.deal(roof.id()))).as("undo removes the deals it created").isEmpty();
         assertThat(rep.call(() -> parties.accountsNamed("Roofs Ltd"))).as("and the accounts").isEmpty();
     }
+
+    @Test
+    void strictModeImportsNoLeadOrDealWhenAnyLineFails() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String leads = upload(rep, "LEAD", "Email,LastName\ngood@x.example,Good\nnot-an-email,Bad\n").get("id").asString();
+        settings(rep, leads, """
+                {"mapping":{"0":"email","1":"lastName"},"duplicates":"SKIP","matchOn":"EMAIL","strict":true}""", 200);
+        JsonNode failed = run(rep, leads);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("errors").asLong()).isEqualTo(1);
+        assertThat(leads(rep, "good@x.example")).isEmpty();
+
+        String deals = upload(rep, "DEAL", "Name,Account,Stage\nGood,Strict Co,\nBad,Strict Co,Nowhere\n").get("id")
+                .asString();
+        settings(rep, deals, """
+                {"mapping":{"0":"name","1":"account","2":"stage"},"duplicates":"SKIP","matchOn":"NAME","strict":true}""",
+                200);
+        assertThat(run(rep, deals).get("status").asString()).isEqualTo("FAILED");
+        assertThat(rep.call(() -> parties.accountsNamed("Strict Co"))).as("nor the account a line would create").isEmpty();
+    }
 }
