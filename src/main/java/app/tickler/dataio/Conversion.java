@@ -21,6 +21,13 @@ import app.tickler.party.CustomField;
 import app.tickler.party.CustomerLevel;
 import app.tickler.party.RelationshipStage;
 import app.tickler.platform.InvalidInput;
+import app.tickler.party.AccountId;
+import app.tickler.sales.DealDraft;
+import app.tickler.sales.LeadInput;
+import app.tickler.sales.PipelineSummary;
+import app.tickler.sales.StageSummary;
+import app.tickler.sales.LeadSource;
+import app.tickler.sales.LeadStatus;
 
 /**
  * Turns the cells of one line (field key to text) into a party input over a base: an empty one for a
@@ -116,6 +123,168 @@ final class Conversion {
                 or(text(values, "description"), base.description()), owner(problems, values, owners, base.ownerId()),
                 level, base.levelAssessedOn(), stage, dnc, dncReason, base.parentId(),
                 custom(problems, values, customs, base.custom()), tags(values, base.tags()));
+    }
+
+    static LeadInput lead(LeadInput base, Map<String, String> values, Map<String, CustomField> customs, Owners owners,
+            InvalidInput.Collector problems) {
+        String first = base.firstName();
+        String last = base.lastName();
+        String full = text(values, "fullName");
+        if (full != null && !values.containsKey("firstName") && !values.containsKey("lastName")) {
+            int space = full.lastIndexOf(' ');
+            first = space < 0 ? null : full.substring(0, space).strip();
+            last = space < 0 ? full : full.substring(space + 1).strip();
+        }
+        LeadSource source = base.source();
+        String detail = or(text(values, "sourceDetail"), base.sourceDetail());
+        String sourceText = text(values, "source");
+        if (sourceText != null) {
+            source = leadSource(sourceText);
+            if (source == LeadSource.IMPORT && text(values, "sourceDetail") == null) {
+                // a source Tickler has no name for ("Purchased List", "Cold Call") is kept as the detail
+                detail = sourceText;
+            }
+        }
+        return new LeadInput(or(text(values, "firstName"), first), or(text(values, "lastName"), last),
+                or(text(values, "title"), base.title()), or(text(values, "company"), base.company()),
+                or(text(values, "email"), base.email()), or(text(values, "phone"), base.phone()),
+                source == null ? LeadSource.IMPORT : source, detail, base.referredByUserId(), base.referredByContactId(),
+                or(text(values, "notes"), base.notes()), owner(problems, values, owners, base.ownerId()),
+                custom(problems, values, customs, Map.of()));
+    }
+
+    /**
+     * A deal over its base (null: a new one) in the given account. The pipeline is named (blank: the
+     * deal's, or the default one) and the stage is named within it; a stage of another pipeline, or a
+     * won or lost status, is a problem — only open deals are imported.
+     */
+    static DealDraft deal(DealDraft base, AccountId account, Map<String, String> values, List<PipelineSummary> pipelines,
+            Map<String, CustomField> customs, Owners owners, InvalidInput.Collector problems) {
+        String status = text(values, "status");
+        if (status != null && !List.of("open", "opened", "inprogress", "active")
+                .contains(status.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", ""))) {
+            problems.add("status", "'" + shorten(status) + "': only open deals are imported; win or lose it in Tickler");
+        }
+        PipelineSummary pipeline = null;
+        String pipelineName = text(values, "pipeline");
+        if (pipelineName != null) {
+            pipeline = pipelines.stream().filter(p -> !p.archived() && p.name().equalsIgnoreCase(pipelineName)).findFirst()
+                    .orElse(null);
+            if (pipeline == null) {
+                problems.add("pipeline", "'" + shorten(pipelineName) + "' is not a pipeline of this workspace");
+            }
+        } else {
+            pipeline = pipelines.stream().filter(p -> base != null ? p.id().equals(base.pipelineId()) : p.isDefault())
+                    .findFirst().orElse(null);
+        }
+        app.tickler.sales.StageId stage = base == null || pipeline == null || !pipeline.id().equals(base.pipelineId())
+                ? null : base.stageId();
+        String stageName = text(values, "stage");
+        if (stageName != null && List.of("closedwon", "closedlost", "won", "lost")
+                .contains(stageName.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", ""))) {
+            problems.add("stage", "'" + shorten(stageName) + "': only open deals are imported; win or lose it in Tickler");
+        } else if (stageName != null && pipeline != null) {
+            PipelineSummary in = pipeline;
+            StageSummary named = in.stages().stream().filter(st -> !st.retired() && st.name().equalsIgnoreCase(stageName))
+                    .findFirst().orElse(null);
+            if (named == null) {
+                String elsewhere = pipelines.stream().filter(p -> p.stages().stream()
+                        .anyMatch(st -> st.name().equalsIgnoreCase(stageName))).map(PipelineSummary::name).findFirst()
+                        .map(name -> " (it is a stage of «" + name + "»)").orElse("");
+                problems.add("stage", "'" + shorten(stageName) + "' is not a stage of the pipeline «" + in.name() + "»"
+                        + elsewhere);
+            } else {
+                stage = named.id();
+            }
+        }
+        String currency = text(values, "currency");
+        currency = currency == null ? (base == null ? null : base.currency()) : currency.toUpperCase(Locale.ROOT);
+        Long amount = base == null ? null : base.amountMinor();
+        String amountText = text(values, "amount");
+        if (amountText != null) {
+            amount = amount(problems, amountText, currency);
+        }
+        LocalDate close = base == null ? null : base.expectedCloseDate();
+        if (text(values, "expectedCloseDate") != null) {
+            LocalDate read = date(problems, "expectedCloseDate", text(values, "expectedCloseDate"));
+            close = read != null ? read : close;
+        }
+        return new DealDraft(or(text(values, "name"), base == null ? null : base.name()), account, amount, currency, close,
+                owner(problems, values, owners, base == null ? null : base.ownerId()),
+                pipeline == null ? null : pipeline.id(), stage, or(text(values, "notes"), base == null ? null : base.notes()),
+                custom(problems, values, customs, Map.of()));
+    }
+
+    /** "12500", "12,500.50", "12.500,50", "€ 1 200" in minor units of the currency (two decimals if unknown). */
+    static Long amount(InvalidInput.Collector problems, String text, String currency) {
+        String clean = text.replaceAll("[\\s\\u00a0'’]", "").replaceAll("^[^0-9-]+|[^0-9]+$", "");
+        if (clean.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?") || clean.matches("-?\\d+\\.\\d+")) {
+            clean = clean.replace(",", "");
+        } else if (clean.matches("-?\\d{1,3}(\\.\\d{3})+(,\\d+)?") || clean.matches("-?\\d+,\\d+")) {
+            clean = clean.replace(".", "").replace(',', '.');
+        }
+        int digits = 2;
+        try {
+            digits = currency == null ? 2 : Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException e) {
+            // the sales module names the unknown currency
+        }
+        try {
+            return new java.math.BigDecimal(clean).movePointRight(digits).setScale(0, java.math.RoundingMode.HALF_UP)
+                    .longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            problems.add("amount", "'" + shorten(text) + "' is not an amount");
+            return null;
+        }
+    }
+
+    static LeadInput emptyLead() {
+        return new LeadInput(null, null, null, null, null, null, LeadSource.IMPORT, null, null, null, null, null, Map.of());
+    }
+
+    private static LeadSource leadSource(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "")) {
+            case "webform", "web", "website", "webtolead", "form", "webformsubmission" -> LeadSource.WEB_FORM;
+            case "event", "tradeshow", "seminar", "conference", "webinar" -> LeadSource.EVENT;
+            case "other" -> LeadSource.OTHER;
+            default -> LeadSource.IMPORT;
+        };
+    }
+
+    /**
+     * A lead's status as the systems name it — Tickler's own, Salesforce ("Open - Not Contacted",
+     * "Working - Contacted", "Closed - Converted", "Closed - Not Converted") and HubSpot ("New", "Open",
+     * "In progress", "Attempted to contact", "Connected", "Unqualified", "Bad timing"). New and working
+     * follow the lead's owner, as for a lead typed in. Qualified and disqualified are set on the leads an
+     * import creates; an existing lead ({@code current}) is not qualified or ruled out by a file, as an undo
+     * could not take that back.
+     */
+    static LeadStatus leadStatus(InvalidInput.Collector problems, Map<String, String> values, LeadStatus current) {
+        String text = text(values, "status");
+        if (text == null) {
+            return null;
+        }
+        LeadStatus status = switch (text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "")) {
+            case "new", "open", "opennotcontacted", "notcontacted" -> LeadStatus.NEW;
+            case "working", "workingcontacted", "inprogress", "attemptedtocontact", "connected", "opendeal", "contacted" ->
+                LeadStatus.WORKING;
+            case "qualified", "closedconverted", "converted" -> LeadStatus.QUALIFIED;
+            case "disqualified", "unqualified", "closednotconverted", "badtiming", "notconverted", "lost" ->
+                LeadStatus.DISQUALIFIED;
+            default -> null;
+        };
+        if (status == null) {
+            problems.add("status", "'" + shorten(text) + "' is not a lead status (new, working, qualified or disqualified)");
+        } else if (current != null && status != current && (closing(status) || closing(current))) {
+            problems.add("status", "is set only on leads the import creates; this lead is "
+                    + current.name().toLowerCase(Locale.ROOT) + " (change it on the lead)");
+            return null;
+        }
+        return status;
+    }
+
+    private static boolean closing(LeadStatus status) {
+        return status == LeadStatus.QUALIFIED || status == LeadStatus.DISQUALIFIED;
     }
 
     static ContactInput emptyContact() {

@@ -31,10 +31,18 @@ class ImportFields {
             "street", "city", "postalCode", "region", "country", "description", "owner", "level", "stage",
             "doNotContact", "doNotContactReason", "tags");
 
-    /** Normalised header (lower case, letters and digits only) to field key, for both entities. */
+    static final List<String> LEAD_FIELDS = List.of("id", "externalId", "firstName", "lastName", "fullName", "title",
+            "company", "email", "phone", "source", "sourceDetail", "status", "disqualifiedReason", "notes", "owner");
+
+    static final List<String> DEAL_FIELDS = List.of("id", "externalId", "name", "account", "accountExternalId", "pipeline",
+            "stage", "amount", "currency", "expectedCloseDate", "owner", "status", "notes");
+
+    /** Normalised header (lower case, letters and digits only) to field key, for every entity. */
     private static final Map<String, String> COMMON = new HashMap<>();
     private static final Map<String, String> CONTACT = new HashMap<>();
     private static final Map<String, String> ACCOUNT = new HashMap<>();
+    private static final Map<String, String> LEAD = new HashMap<>();
+    private static final Map<String, String> DEAL = new HashMap<>();
 
     static {
         // Tickler's own export headers are the field keys; ids of other systems are external ids
@@ -70,6 +78,50 @@ class ImportFields {
         account("description", "description", "about", "aboutus");
         account("level", "level", "customerlevel");
         account("stage", "stage", "relationshipstage");
+        // HubSpot (Lead status, Original source, Contact owner), Pipedrive (Person - Name, Organization - Name,
+        // Source) and Salesforce (FirstName, Company, LeadSource, Status, Owner.Email)
+        lead("externalId", "externalid", "recordid", "id", "leadid");
+        lead("firstName", "firstname", "givenname");
+        lead("lastName", "lastname", "surname", "familyname");
+        lead("fullName", "name", "fullname", "leadname", "contactperson", "person");
+        lead("title", "title", "jobtitle", "position");
+        lead("company", "company", "companyname", "organization", "organisation", "organizationname", "accountname");
+        lead("email", "email", "emailaddress", "workemail", "primaryemail");
+        lead("phone", "phone", "phonenumber", "mobilephone", "mobile", "workphone", "telephone");
+        lead("source", "source", "leadsource", "originalsource", "sourcechannel");
+        lead("sourceDetail", "sourcedetail", "originalsourcedrilldown1", "campaign", "sourceorigin");
+        lead("status", "status", "leadstatus", "hsleadstatus");
+        lead("disqualifiedReason", "disqualifiedreason", "unqualifiedreason", "disqualificationreason");
+        lead("notes", "notes", "description", "note");
+        lead("owner", "owner", "owneremail", "leadowner", "contactowner", "ownername");
+        // Salesforce opportunities (Name, Account.Name, AccountId, StageName, Amount, CurrencyIsoCode, CloseDate),
+        // HubSpot deals (Deal Name, Associated Company, Pipeline, Deal Stage, Close Date, Deal owner) and
+        // Pipedrive deals (Deal - Title, Deal - Organization, Deal - Value, Deal - Expected close date)
+        deal("externalId", "externalid", "recordid", "id", "dealid", "opportunityid");
+        deal("name", "name", "dealname", "title", "opportunityname", "dealtitle");
+        deal("account", "account", "accountname", "company", "companyname", "organization", "organisation",
+                "organizationname", "associatedcompany");
+        deal("accountExternalId", "accountexternalid", "accountid", "companyid", "organizationid");
+        deal("pipeline", "pipeline", "dealpipeline");
+        deal("stage", "stage", "stagename", "dealstage");
+        deal("amount", "amount", "value", "dealvalue", "dealamount");
+        deal("currency", "currency", "currencyisocode", "dealcurrency", "currencycode");
+        deal("expectedCloseDate", "expectedclosedate", "closedate", "expectedclose");
+        deal("owner", "owner", "owneremail", "dealowner", "opportunityowner", "ownername");
+        deal("status", "status", "dealstatus");
+        deal("notes", "notes", "description", "note");
+    }
+
+    private static void deal(String key, String... headers) {
+        for (String header : headers) {
+            DEAL.put(header, key);
+        }
+    }
+
+    private static void lead(String key, String... headers) {
+        for (String header : headers) {
+            LEAD.put(header, key);
+        }
     }
 
     private static void common(String key, String... headers) {
@@ -99,10 +151,16 @@ class ImportFields {
     /** Every field of the entity a column may be mapped to, custom fields last. */
     List<Field> of(ImportEntity entity) {
         List<Field> fields = new ArrayList<>();
-        for (String key : entity == ImportEntity.CONTACT ? CONTACT_FIELDS : ACCOUNT_FIELDS) {
+        List<String> own = switch (entity) {
+            case CONTACT -> CONTACT_FIELDS;
+            case ACCOUNT -> ACCOUNT_FIELDS;
+            case LEAD -> LEAD_FIELDS;
+            case DEAL -> DEAL_FIELDS;
+        };
+        for (String key : own) {
             fields.add(new Field(key, null));
         }
-        for (CustomField custom : customFields.of(entity.party(), false)) {
+        for (CustomField custom : customFields.of(entity.key(), false)) {
             fields.add(new Field("custom." + custom.key(), custom.label()));
         }
         return fields;
@@ -114,14 +172,14 @@ class ImportFields {
 
     Map<String, CustomField> custom(ImportEntity entity) {
         Map<String, CustomField> byKey = new HashMap<>();
-        customFields.of(entity.party(), false).forEach(f -> byKey.put(f.key(), f));
+        customFields.of(entity.key(), false).forEach(f -> byKey.put(f.key(), f));
         return byKey;
     }
 
     /** A field for each header that names one, each field at most once (the first header wins). */
     Map<Integer, String> suggest(ImportEntity entity, List<String> headers) {
         Map<String, String> custom = new HashMap<>();
-        for (CustomField field : customFields.of(entity.party(), false)) {
+        for (CustomField field : customFields.of(entity.key(), false)) {
             custom.put(normal(field.key()), "custom." + field.key());
             custom.put(normal(field.label()), "custom." + field.key());
         }
@@ -138,9 +196,14 @@ class ImportFields {
             }
             String normal = normal(strippedPrefix(header));
             if (key == null) {
-                key = (entity == ImportEntity.CONTACT ? CONTACT : ACCOUNT).get(normal);
+                key = (switch (entity) {
+                    case CONTACT -> CONTACT;
+                    case ACCOUNT -> ACCOUNT;
+                    case LEAD -> LEAD;
+                    case DEAL -> DEAL;
+                }).get(normal);
             }
-            if (key == null) {
+            if (key == null && (entity == ImportEntity.CONTACT || entity == ImportEntity.ACCOUNT)) {
                 key = COMMON.get(normal);
             }
             if (key == null) {
@@ -156,7 +219,8 @@ class ImportFields {
     /** Pipedrive names its columns "Person - Email", "Organization - Name". */
     private static String strippedPrefix(String header) {
         String lower = header.toLowerCase(Locale.ROOT);
-        for (String prefix : List.of("person - ", "organization - ", "organisation - ", "contact - ", "account - ")) {
+        for (String prefix : List.of("person - ", "organization - ", "organisation - ", "contact - ", "account - ",
+                "deal - ")) {
             if (lower.startsWith(prefix)) {
                 String rest = header.substring(prefix.length());
                 // "Organization - Name" on a person export is the person's organisation

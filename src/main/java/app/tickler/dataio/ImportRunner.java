@@ -44,6 +44,18 @@ import app.tickler.platform.database.DatabaseMaintenance;
 import app.tickler.platform.database.Dialect;
 import app.tickler.platform.security.Actor;
 import app.tickler.platform.security.Actors;
+import app.tickler.platform.security.Role;
+import app.tickler.sales.DealDraft;
+import app.tickler.sales.DealId;
+import app.tickler.sales.DealStatus;
+import app.tickler.sales.DealSummary;
+import app.tickler.sales.EditableDeal;
+import app.tickler.sales.EditableLead;
+import app.tickler.sales.LeadId;
+import app.tickler.sales.LeadInput;
+import app.tickler.sales.LeadStatus;
+import app.tickler.sales.LeadSummary;
+import app.tickler.sales.SalesCycle;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -66,6 +78,7 @@ class ImportRunner implements DisposableBean {
     private final Dialect dialect;
     private final ImportFields fields;
     private final Parties parties;
+    private final SalesCycle sales;
     private final Directory directory;
     private final JsonMapper json;
     private final Clock clock;
@@ -78,7 +91,8 @@ class ImportRunner implements DisposableBean {
     });
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    ImportRunner(ImportRepository imports, ImportFields fields, Parties parties, Directory directory, JsonMapper json,
+    ImportRunner(ImportRepository imports, ImportFields fields, Parties parties, SalesCycle sales, Directory directory,
+            JsonMapper json,
             Clock clock, PlatformTransactionManager transactionManager, DatabaseMaintenance maintenance, Dialect dialect,
             @Value("${tickler.data-dir}") String dataDir) {
         this.imports = imports;
@@ -86,6 +100,7 @@ class ImportRunner implements DisposableBean {
         this.dialect = dialect;
         this.fields = fields;
         this.parties = parties;
+        this.sales = sales;
         this.directory = directory;
         this.json = json;
         this.clock = clock;
@@ -166,7 +181,7 @@ class ImportRunner implements DisposableBean {
             return;
         }
         CsvFiles.Format format = CsvFiles.sniff(file);
-        Context context = new Context(job, format, fields.custom(job.entity()), owners());
+        Context context = new Context(job, format, fields.custom(job.entity()), owners(), sales::pipelines);
         if (job.rowsTotal() == null) {
             imports.total(id, count(file, format));
         }
@@ -261,6 +276,8 @@ class ImportRunner implements DisposableBean {
             });
         } catch (RuntimeException whole) {
             log.info("import {}: a batch failed as a whole ({}); retrying its lines one by one", id, whole.toString());
+            // each line's records, its import_rows and its share of the progress commit together, so that a
+            // crash between two lines leaves nothing undo cannot find, and the import resumes after the line
             Outcome total = new Outcome();
             for (CsvRecord record : batch) {
                 Outcome single = new Outcome();
@@ -271,19 +288,21 @@ class ImportRunner implements DisposableBean {
                         pending.flush();
                         if (dryRun) {
                             status.setRollbackOnly();
+                        } else {
+                            single.save(imports, id, 1, clock.millis());
                         }
                     });
                 } catch (RuntimeException e) {
                     single.clear();
                     single.error(record.getStartingLineNumber(), "line", problemOf(e));
+                    if (!dryRun) {
+                        transactions.executeWithoutResult(status -> single.save(imports, id, 1, clock.millis()));
+                    }
                 }
                 total.add(single);
             }
             outcome.clear();
             outcome.add(total);
-            if (!dryRun) {
-                transactions.executeWithoutResult(status -> outcome.save(imports, id, batch.size(), clock.millis()));
-            }
         }
         if (dryRun) {
             long lines = outcome.failedLines();
@@ -327,13 +346,14 @@ class ImportRunner implements DisposableBean {
         }
         InvalidInput.Collector problems = new InvalidInput.Collector();
         try {
-            if (job.entity() == ImportEntity.CONTACT) {
-                contact(context, line, values, problems, outcome, pending);
-            } else {
-                account(context, line, values, problems, outcome);
+            switch (job.entity()) {
+                case CONTACT -> contact(context, line, values, problems, outcome, pending);
+                case ACCOUNT -> account(context, line, values, problems, outcome);
+                case LEAD -> lead(context, line, values, problems, outcome, pending);
+                case DEAL -> deal(context, line, values, problems, outcome);
             }
         } catch (InvalidInput invalid) {
-            invalid.problems().forEach(p -> outcome.error(line, p.field(), p.message()));
+            invalid.problems().forEach(p -> outcome.error(line, p.field(), p.message() + context.column(p.field())));
         }
     }
 
@@ -395,11 +415,14 @@ class ImportRunner implements DisposableBean {
         }
     }
 
-    /** The account of this name, created (and recorded, for undo) when there is none yet. */
+    /**
+     * The account of this name the caller may see, created (and recorded, for undo) when there is none —
+     * an account of that name they may not see is not revealed by linking to it.
+     */
     private AccountId accountFor(String name, long line, Outcome outcome) {
-        List<AccountId> named = parties.accountsNamed(name);
-        if (!named.isEmpty()) {
-            return named.get(0);
+        Optional<Account> named = firstVisible(parties.accountsNamed(name));
+        if (named.isPresent()) {
+            return named.get().id();
         }
         Account created = parties.createAccount(AccountInput.named(name));
         outcome.rows.add(new ImportRepository.Row(line, ImportEntity.ACCOUNT, created.id().value(), "CREATED", null));
@@ -440,6 +463,182 @@ class ImportRunner implements DisposableBean {
         }
     }
 
+    private void lead(Context context, long line, Map<String, String> values, InvalidInput.Collector problems,
+            Outcome outcome, Pending pending) {
+        Import job = context.job;
+        Actor actor = Actors.current();
+        EditableLead existing = job.duplicates() == DuplicateMode.CREATE ? null : matchLead(job, values, problems, pending);
+        if (existing != null && job.duplicates() == DuplicateMode.SKIP) {
+            problems.throwIfAny();
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.LEAD, existing.id().value(), "SKIPPED", null));
+            outcome.skipped++;
+            return;
+        }
+        if (existing != null && !actor.canWrite(existing.owner())) {
+            problems.add(job.matchOn().field(), "matches a lead you may not change");
+        }
+        LeadInput input = Conversion.lead(existing == null ? Conversion.emptyLead() : existing.input(), values,
+                context.custom, context::owner, problems);
+        LeadStatus status = Conversion.leadStatus(problems, values, existing == null ? null : existing.status());
+        problems.throwIfAny();
+        if (existing == null && input.ownerId() == null && actor.role() == Role.REP) {
+            // as with contacts: a rep's imported leads are theirs; managers' and admins' go to the pool
+            input = new LeadInput(input.firstName(), input.lastName(), input.title(), input.company(), input.email(),
+                    input.phone(), input.source(), input.sourceDetail(), input.referredByUserId(),
+                    input.referredByContactId(), input.notes(), new UserId(actor.userId()), input.custom());
+        }
+        // checked before writing: a refusal inside the sales module's transaction would spoil the batch's
+        sales.checkLead(existing == null ? null : existing.id(), input);
+        long id;
+        if (existing == null) {
+            LeadSummary created = sales.createLead(input);
+            if (status == LeadStatus.QUALIFIED) {
+                sales.advanceLead(created.id(), "Qualified in the imported file");
+            } else if (status == LeadStatus.DISQUALIFIED) {
+                String reason = Conversion.text(values, "disqualifiedReason");
+                sales.disqualifyLead(created.id(), reason != null ? reason : "Disqualified in the imported file");
+            }
+            id = created.id().value();
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.LEAD, id, "CREATED", null));
+            outcome.created++;
+        } else {
+            id = existing.id().value();
+            sales.updateLead(existing.id(), input, existing.version());
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.LEAD, id, "UPDATED",
+                    json.writeValueAsString(existing.input())));
+            outcome.updated++;
+        }
+        pending.leadWritten(id, existing == null ? null : existing.input().email(), input.email());
+        String external = Conversion.text(values, "externalId");
+        if (external != null) {
+            imports.putExternal(ImportEntity.LEAD, external, id);
+        }
+    }
+
+    private void deal(Context context, long line, Map<String, String> values, InvalidInput.Collector problems,
+            Outcome outcome) {
+        Import job = context.job;
+        Actor actor = Actors.current();
+        String accountName = Conversion.text(values, "account");
+        String accountExternal = Conversion.text(values, "accountExternalId");
+        AccountId account = dealAccount(accountName, accountExternal, problems);
+        EditableDeal existing = job.duplicates() == DuplicateMode.CREATE ? null
+                : matchDeal(job, values, account, problems).orElse(null);
+        if (existing != null && job.duplicates() == DuplicateMode.SKIP) {
+            problems.throwIfAny();
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.DEAL, existing.id().value(), "SKIPPED", null));
+            outcome.skipped++;
+            return;
+        }
+        if (existing != null && !actor.canWrite(existing.owner())) {
+            problems.add(job.matchOn().field(), "matches a deal you may not change");
+        }
+        if (existing != null && existing.status() != DealStatus.OPEN) {
+            problems.add(job.matchOn().field(), "matches a deal that is " + existing.status().name().toLowerCase(Locale.ROOT)
+                    + "; only open deals are changed by an import");
+        }
+        if (account == null && accountName == null && accountExternal == null && existing == null) {
+            problems.add("account", "is required: the name of the deal's account");
+        }
+        if (accountName != null && accountName.length() > 200) {
+            problems.add("account", "must be at most 200 characters");
+        }
+        AccountId base = account != null ? account : existing != null ? existing.draft().accountId() : null;
+        DealDraft draft = Conversion.deal(existing == null ? null : existing.draft(), base, values, context.pipelines(),
+                context.custom, context::owner, problems);
+        problems.throwIfAny();
+        checkDeal(existing, draft);
+        if (account == null && existing == null) {
+            // as contacts do: the account of that name is created, and recorded for undo
+            draft = new DealDraft(draft.name(), accountFor(accountName, line, outcome), draft.amountMinor(),
+                    draft.currency(), draft.expectedCloseDate(), draft.ownerId(), draft.pipelineId(), draft.stageId(),
+                    draft.notes(), draft.custom());
+        }
+        long id;
+        if (existing == null) {
+            DealSummary created = sales.createDeal(draft);
+            id = created.id().value();
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.DEAL, id, "CREATED", null));
+            outcome.created++;
+        } else {
+            id = existing.id().value();
+            sales.updateDeal(existing.id(), draft, existing.version());
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.DEAL, id, "UPDATED",
+                    json.writeValueAsString(existing.draft())));
+            outcome.updated++;
+        }
+        String external = Conversion.text(values, "externalId");
+        if (external != null) {
+            imports.putExternal(ImportEntity.DEAL, external, id);
+        }
+    }
+
+    /**
+     * The sales module's checks, before anything is written (a refusal inside its transaction would spoil
+     * the batch's); an account still to be created is not yet a problem.
+     */
+    void checkDeal(EditableDeal existing, DealDraft draft) {
+        try {
+            sales.checkDeal(existing == null ? null : existing.id(), draft);
+        } catch (InvalidInput invalid) {
+            List<InvalidInput.FieldProblem> left = invalid.problems().stream()
+                    .filter(p -> draft.accountId() != null || !p.field().equals("accountId")).toList();
+            if (!left.isEmpty()) {
+                throw new InvalidInput(left);
+            }
+        }
+    }
+
+    /** The deal's account the caller may see: by the id of an imported account, or by name; null when none is yet. */
+    AccountId dealAccount(String name, String external, InvalidInput.Collector problems) {
+        if (external != null) {
+            Optional<Account> found = firstVisible(imports.external(ImportEntity.ACCOUNT, external)
+                    .map(i -> List.of(new AccountId(i))).orElse(List.of()));
+            if (found.isEmpty()) {
+                problems.add("accountExternalId", "'" + Conversion.shorten(external)
+                        + "' is not the id of an account imported before (import the accounts first)");
+                return null;
+            }
+            return found.get().id();
+        }
+        return name == null ? null : firstVisible(parties.accountsNamed(name)).map(Account::id).orElse(null);
+    }
+
+    /** The deal the line names among those the caller may see: by external id, Tickler id, or its name in its account. */
+    Optional<EditableDeal> matchDeal(Import job, Map<String, String> values, AccountId account,
+            InvalidInput.Collector problems) {
+        String key = Conversion.text(values, job.matchOn().field());
+        if (key == null) {
+            return Optional.empty();
+        }
+        Optional<EditableDeal> found = switch (job.matchOn()) {
+            case EXTERNAL_ID -> imports.external(ImportEntity.DEAL, key).flatMap(i -> sales.editableDeal(new DealId(i)));
+            case ID -> ticklerId(key, problems).flatMap(i -> sales.editableDeal(new DealId(i)));
+            case NAME -> account == null ? Optional.empty() : sales.dealsOf(account).stream()
+                    .filter(d -> d.name().equalsIgnoreCase(key))
+                    .filter(d -> Actors.current().canRead(d.ownerId() == null ? null : d.ownerId().value()))
+                    .reduce((newer, older) -> older).flatMap(d -> sales.editableDeal(d.id()));
+            default -> Optional.empty();
+        };
+        return found.filter(deal -> Actors.current().canRead(deal.owner()));
+    }
+
+    /** The lead the line names, if the caller may see it: one they may not see is not revealed, as if there were none. */
+    private EditableLead matchLead(Import job, Map<String, String> values, InvalidInput.Collector problems,
+            Pending pending) {
+        String key = Conversion.text(values, job.matchOn().field());
+        if (key == null) {
+            return null;
+        }
+        Optional<EditableLead> found = switch (job.matchOn()) {
+            case EMAIL -> pending.leadWithEmail(key);
+            case EXTERNAL_ID -> imports.external(ImportEntity.LEAD, key).flatMap(i -> sales.editableLead(new LeadId(i)));
+            case ID -> ticklerId(key, problems).flatMap(i -> sales.editableLead(new LeadId(i)));
+            default -> Optional.empty();
+        };
+        return found.filter(lead -> Actors.current().canRead(lead.owner())).orElse(null);
+    }
+
     private Contact matchContact(Import job, Map<String, String> values, InvalidInput.Collector problems,
             Pending pending) {
         String key = Conversion.text(values, job.matchOn().field());
@@ -447,13 +646,13 @@ class ImportRunner implements DisposableBean {
             return null;
         }
         pending.beforeMatching(job.matchOn(), key);
-        Optional<Long> id = switch (job.matchOn()) {
+        Optional<Contact> found = switch (job.matchOn()) {
             case EMAIL -> pending.withEmail(key);
-            case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key);
-            case ID -> ticklerId(key, problems);
+            case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key).flatMap(pending::contact);
+            case ID -> ticklerId(key, problems).flatMap(pending::contact);
             default -> Optional.empty();
         };
-        return id.flatMap(pending::contact).orElse(null);
+        return found.filter(ImportRunner::visible).orElse(null);
     }
 
     private Account matchAccount(Import job, Map<String, String> values, InvalidInput.Collector problems) {
@@ -461,14 +660,31 @@ class ImportRunner implements DisposableBean {
         if (key == null) {
             return null;
         }
-        Optional<Long> id = switch (job.matchOn()) {
-            case NAME -> parties.accountsNamed(key).stream().map(AccountId::value).findFirst();
-            case DOMAIN -> parties.accountsWithDomain(key).stream().map(AccountId::value).findFirst();
-            case EXTERNAL_ID -> imports.external(ImportEntity.ACCOUNT, key);
-            case ID -> ticklerId(key, problems);
-            default -> Optional.empty();
+        List<AccountId> ids = switch (job.matchOn()) {
+            case NAME -> parties.accountsNamed(key);
+            case DOMAIN -> parties.accountsWithDomain(key);
+            case EXTERNAL_ID -> imports.external(ImportEntity.ACCOUNT, key).map(i -> List.of(new AccountId(i))).orElse(List.of());
+            case ID -> ticklerId(key, problems).map(i -> List.of(new AccountId(i))).orElse(List.of());
+            default -> List.of();
         };
-        return id.flatMap(i -> parties.account(new AccountId(i))).orElse(null);
+        return firstVisible(ids).orElse(null);
+    }
+
+    /**
+     * Matching sees only what the caller may see, as the lists and search do: a record they may not see
+     * is treated as absent, so that no import result, error or preview tells them it exists.
+     */
+    static boolean visible(Contact contact) {
+        return Actors.current().canRead(contact.ownerId() == null ? null : contact.ownerId().value());
+    }
+
+    static boolean visible(Account account) {
+        return Actors.current().canRead(account.ownerId() == null ? null : account.ownerId().value());
+    }
+
+    private Optional<Account> firstVisible(List<AccountId> ids) {
+        Map<AccountId, Account> found = parties.accounts(ids);
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).filter(ImportRunner::visible).findFirst();
     }
 
     private static Optional<Long> ticklerId(String text, InvalidInput.Collector problems) {
@@ -515,7 +731,11 @@ class ImportRunner implements DisposableBean {
         if (row.action().equals("SKIPPED")) {
             return;
         }
-        if (row.entity() == ImportEntity.CONTACT) {
+        if (row.entity() == ImportEntity.LEAD) {
+            undoLead(row);
+        } else if (row.entity() == ImportEntity.DEAL) {
+            undoDeal(row);
+        } else if (row.entity() == ImportEntity.CONTACT) {
             ContactId contact = new ContactId(row.recordId());
             Optional<Contact> now = parties.contact(contact);
             if (row.action().equals("CREATED")) {
@@ -551,6 +771,52 @@ class ImportRunner implements DisposableBean {
                 parties.updateAccount(account, back, now.get().version());
             }
         }
+    }
+
+    /**
+     * A created lead is removed, an updated one written back as it was. A lead converted since, or one the
+     * user may no longer change (given to another team), is kept as it is now.
+     */
+    private void undoLead(ImportRepository.Row row) {
+        LeadId lead = new LeadId(row.recordId());
+        Optional<EditableLead> now = sales.editableLead(lead);
+        if (row.action().equals("CREATED")) {
+            imports.forgetExternal(ImportEntity.LEAD, row.recordId());
+        }
+        if (now.isEmpty() || now.get().converted() || !Actors.current().canWrite(now.get().owner())) {
+            return;
+        }
+        if (row.action().equals("CREATED")) {
+            sales.removeLead(lead);
+            return;
+        }
+        LeadInput was = snapshot(row.before(), LeadInput.class);
+        LeadInput current = now.get().input();
+        LeadInput back = new LeadInput(was.firstName(), was.lastName(), was.title(), was.company(), was.email(),
+                was.phone(), was.source(), was.sourceDetail(), was.referredByUserId(), was.referredByContactId(),
+                was.notes(), now.get().active() ? was.ownerId() : current.ownerId(),
+                Conversion.customBack(was.custom(), current.custom()));
+        sales.updateLead(lead, back, now.get().version());
+    }
+
+    /** A created deal is removed, an updated one written back; one won or lost since, or no longer the user's to change, is kept. */
+    private void undoDeal(ImportRepository.Row row) {
+        DealId deal = new DealId(row.recordId());
+        Optional<EditableDeal> now = sales.editableDeal(deal);
+        if (row.action().equals("CREATED")) {
+            imports.forgetExternal(ImportEntity.DEAL, row.recordId());
+        }
+        if (now.isEmpty() || now.get().status() != DealStatus.OPEN || !Actors.current().canWrite(now.get().owner())) {
+            return;
+        }
+        if (row.action().equals("CREATED")) {
+            sales.removeDeal(deal);
+            return;
+        }
+        DealDraft was = snapshot(row.before(), DealDraft.class);
+        sales.updateDeal(deal, new DealDraft(was.name(), was.accountId(), was.amountMinor(), was.currency(),
+                was.expectedCloseDate(), was.ownerId(), was.pipelineId(), was.stageId(), was.notes(),
+                Conversion.customBack(was.custom(), now.get().draft().custom())), now.get().version());
     }
 
     /** Reads the record as it was before the import; read-only properties written with it are ignored. */
@@ -644,11 +910,15 @@ class ImportRunner implements DisposableBean {
         private final Set<String> looked = new java.util.HashSet<>();
         private final Map<Long, Contact> contacts = new HashMap<>();
 
+        private final Map<String, List<LeadId>> leadsByEmail = new HashMap<>();
+        private final Set<String> leadsLooked = new java.util.HashSet<>();
+        private final Map<Long, EditableLead> leads = new HashMap<>();
+
         Pending(Context context, List<CsvRecord> batch, Outcome outcome) {
             this.context = context;
             this.outcome = outcome;
             Import job = context.job;
-            if (job.entity() != ImportEntity.CONTACT || job.duplicates() == DuplicateMode.CREATE
+            if (job.entity() == ImportEntity.ACCOUNT || job.duplicates() == DuplicateMode.CREATE
                     || job.matchOn() != MatchOn.EMAIL) {
                 return;
             }
@@ -667,10 +937,45 @@ class ImportRunner implements DisposableBean {
                     }
                 }
             }
+            if (job.entity() == ImportEntity.LEAD) {
+                leadsByEmail.putAll(sales.leadsWithEmails(keys));
+                leadsLooked.addAll(keys);
+                List<LeadId> matched = leadsByEmail.values().stream().flatMap(List::stream).distinct().toList();
+                sales.editableLeads(matched).forEach((id, lead) -> leads.put(id.value(), lead));
+                return;
+            }
             byEmail.putAll(parties.contactsWithEmails(keys));
             looked.addAll(keys);
-            List<ContactId> matched = byEmail.values().stream().map(ids -> ids.get(0)).distinct().toList();
+            List<ContactId> matched = byEmail.values().stream().flatMap(List::stream).distinct().toList();
             parties.contacts(matched).forEach((id, contact) -> contacts.put(id.value(), contact));
+        }
+
+        /** The oldest lead with this email that the caller may see. */
+        Optional<EditableLead> leadWithEmail(String email) {
+            String key = key(email);
+            if (!leadsLooked.contains(key)) {
+                leadsByEmail.putAll(sales.leadsWithEmails(List.of(key)));
+                leadsLooked.add(key);
+            }
+            for (LeadId id : leadsByEmail.getOrDefault(key, List.of())) {
+                EditableLead lead = leads.containsKey(id.value()) ? leads.get(id.value())
+                        : sales.editableLead(id).orElse(null);
+                if (lead != null && Actors.current().canRead(lead.owner())) {
+                    return Optional.of(lead);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** A lead created or changed by a line: later lines look its emails and the lead up again. */
+        void leadWritten(long id, String before, String after) {
+            leads.remove(id);
+            for (String email : java.util.Arrays.asList(before, after)) {
+                if (email != null) {
+                    leadsLooked.remove(key(email));
+                    leadsByEmail.remove(key(email));
+                }
+            }
         }
 
         private java.util.function.Consumer<ContactInput> checker;
@@ -698,13 +1003,20 @@ class ImportRunner implements DisposableBean {
             }
         }
 
-        Optional<Long> withEmail(String email) {
+        /** The oldest contact with this email that the caller may see. */
+        Optional<Contact> withEmail(String email) {
             String key = key(email);
             if (!looked.contains(key)) {
                 byEmail.putAll(parties.contactsWithEmails(List.of(key)));
                 looked.add(key);
             }
-            return Optional.ofNullable(byEmail.get(key)).flatMap(ids -> ids.stream().map(ContactId::value).findFirst());
+            for (ContactId id : byEmail.getOrDefault(key, List.of())) {
+                Optional<Contact> contact = contact(id.value()).filter(ImportRunner::visible);
+                if (contact.isPresent()) {
+                    return contact;
+                }
+            }
+            return Optional.empty();
         }
 
         Optional<Contact> contact(long id) {
@@ -763,7 +1075,11 @@ class ImportRunner implements DisposableBean {
         final Map<String, CustomField> custom;
         final Map<String, UserId> owners;
 
-        Context(Import job, CsvFiles.Format format, Map<String, CustomField> custom, Map<String, UserId> owners) {
+        final java.util.function.Supplier<List<app.tickler.sales.PipelineSummary>> pipelineSource;
+
+        Context(Import job, CsvFiles.Format format, Map<String, CustomField> custom, Map<String, UserId> owners,
+                java.util.function.Supplier<List<app.tickler.sales.PipelineSummary>> pipelineSource) {
+            this.pipelineSource = pipelineSource;
             this.job = job;
             this.format = format;
             this.custom = custom;
@@ -772,6 +1088,22 @@ class ImportRunner implements DisposableBean {
 
         UserId owner(String emailOrName) {
             return owners.get(emailOrName.strip().toLowerCase(Locale.ROOT));
+        }
+
+        private List<app.tickler.sales.PipelineSummary> pipelines;
+
+        /** The workspace's pipelines with their stages, read once per import. */
+        List<app.tickler.sales.PipelineSummary> pipelines() {
+            if (pipelines == null) {
+                pipelines = pipelineSource.get();
+            }
+            return pipelines;
+        }
+
+        /** " (column 'Owner.Email')" for a field mapped from a column, so that an error names where to look. */
+        String column(String field) {
+            return job.mapping().entrySet().stream().filter(e -> e.getValue().equals(field)).findFirst()
+                    .map(e -> " (column '" + Conversion.shorten(job.headers().get(e.getKey())) + "')").orElse("");
         }
     }
 

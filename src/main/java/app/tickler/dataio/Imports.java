@@ -38,6 +38,12 @@ import app.tickler.platform.Page;
 import app.tickler.platform.Paging;
 import app.tickler.platform.security.Actor;
 import app.tickler.platform.security.Actors;
+import app.tickler.sales.DealDraft;
+import app.tickler.sales.EditableDeal;
+import app.tickler.sales.EditableLead;
+import app.tickler.sales.LeadId;
+import app.tickler.sales.LeadInput;
+import app.tickler.sales.SalesCycle;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -78,11 +84,13 @@ class Imports {
     private final ImportRunner runner;
     private final ImportFields fields;
     private final Parties parties;
+    private final SalesCycle sales;
     private final IdGenerator ids;
     private final Clock clock;
 
-    Imports(ImportRepository imports, ImportRunner runner, ImportFields fields, Parties parties, IdGenerator ids,
-            Clock clock) {
+    Imports(ImportRepository imports, ImportRunner runner, ImportFields fields, Parties parties, SalesCycle sales,
+            IdGenerator ids, Clock clock) {
+        this.sales = sales;
         this.imports = imports;
         this.runner = runner;
         this.fields = fields;
@@ -97,7 +105,7 @@ class Imports {
     Import upload(ImportEntity entity, String fileName, InputStream content) {
         Actor actor = Actors.current();
         if (entity == null) {
-            throw new InvalidInput("entity", "must be CONTACT or ACCOUNT");
+            throw new InvalidInput("entity", "must be one of " + java.util.Arrays.toString(ImportEntity.values()));
         }
         long id = ids.next();
         Path file = runner.file(actor.workspaceId(), id);
@@ -126,8 +134,7 @@ class Imports {
             throw new InvalidInput("file", "cannot be read as a CSV file");
         }
         Map<Integer, String> mapping = fields.suggest(entity, format.headers());
-        MatchOn matchOn = format.ownExport() ? MatchOn.ID
-                : entity == ImportEntity.CONTACT ? MatchOn.EMAIL : MatchOn.NAME;
+        MatchOn matchOn = format.ownExport() ? MatchOn.ID : MatchOn.of(entity).get(0);
         String name = fileName == null || fileName.isBlank() ? "pasted.csv" : fileName.strip();
         Import created = new Import(new ImportId(id), entity, ImportStatus.PENDING,
                 name.length() > 255 ? name.substring(0, 255) : name, size, format.charset().name(),
@@ -189,7 +196,7 @@ class Imports {
                     problems.add(field, "is not a column of the file (it has " + current.headers().size() + ")");
                 } else if (!fields.exists(current.entity(), key)) {
                     problems.add(field, "'" + Conversion.shorten(key) + "' is not a field of "
-                            + current.entity().party() + "s");
+                            + current.entity().key() + "s");
                 } else if (used.putIfAbsent(key, column) != null) {
                     problems.add(field, "'" + key + "' is already mapped from another column");
                 } else {
@@ -268,6 +275,35 @@ class Imports {
                         : Conversion.inputOf(existing), values, custom, owner -> findOwner(owners, owner), problems);
                 problems.throwIfAny();
                 parties.checkContact(input);
+            } else if (job.entity() == ImportEntity.DEAL) {
+                AccountId account = runner.dealAccount(Conversion.text(values, "account"),
+                        Conversion.text(values, "accountExternalId"), problems);
+                EditableDeal existing = job.duplicates() == DuplicateMode.CREATE ? null
+                        : runner.matchDeal(job, values, account, problems).orElse(null);
+                action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
+                DealDraft draft = Conversion.deal(existing == null ? null : existing.draft(),
+                        account != null ? account : existing != null ? existing.draft().accountId() : null, values,
+                        sales.pipelines(), custom, owner -> findOwner(owners, owner), problems);
+                if (existing != null && !action.equals("skip") && !Actors.current().canWrite(existing.owner())) {
+                    problems.add(job.matchOn().field(), "matches a deal you may not change");
+                }
+                problems.throwIfAny();
+                if (!action.equals("skip")) {
+                    runner.checkDeal(existing, draft);
+                }
+            } else if (job.entity() == ImportEntity.LEAD) {
+                EditableLead existing = job.duplicates() == DuplicateMode.CREATE ? null : matchLead(job, values);
+                action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
+                LeadInput input = Conversion.lead(existing == null ? Conversion.emptyLead() : existing.input(), values,
+                        custom, owner -> findOwner(owners, owner), problems);
+                Conversion.leadStatus(problems, values, existing == null ? null : existing.status());
+                if (existing != null && !action.equals("skip") && !Actors.current().canWrite(existing.owner())) {
+                    problems.add(job.matchOn().field(), "matches a lead you may not change");
+                }
+                problems.throwIfAny();
+                if (!action.equals("skip")) {
+                    sales.checkLead(existing == null ? null : existing.id(), input);
+                }
             } else {
                 var existing = job.duplicates() == DuplicateMode.CREATE ? null : matchAccount(job, values);
                 action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
@@ -310,6 +346,21 @@ class Imports {
         if (partyField.equals("doNotContactReason")) {
             return "doNotContact";
         }
+        if (partyField.equals("ownerId")) {
+            return "owner";
+        }
+        if (partyField.equals("accountId")) {
+            return "account";
+        }
+        if (partyField.equals("amountMinor")) {
+            return "amount";
+        }
+        if (partyField.equals("stageId")) {
+            return "stage";
+        }
+        if (partyField.equals("pipelineId")) {
+            return "pipeline";
+        }
         return partyField;
     }
 
@@ -332,13 +383,15 @@ class Imports {
         if (key == null) {
             return null;
         }
-        return switch (job.matchOn()) {
-            case EMAIL -> parties.contactsWithEmail(key).stream().findFirst().flatMap(parties::contact).orElse(null);
-            case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key).flatMap(i -> parties.contact(new ContactId(i)))
-                    .orElse(null);
-            case ID -> parseId(key) == null ? null : parties.contact(new ContactId(parseId(key))).orElse(null);
-            default -> null;
+        List<ContactId> ids = switch (job.matchOn()) {
+            case EMAIL -> parties.contactsWithEmail(key);
+            case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key).map(i -> List.of(new ContactId(i))).orElse(List.of());
+            case ID -> parseId(key) == null ? List.of() : List.of(new ContactId(parseId(key)));
+            default -> List.of();
         };
+        Map<ContactId, app.tickler.party.Contact> found = parties.contacts(ids);
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).filter(ImportRunner::visible).findFirst()
+                .orElse(null);
     }
 
     private app.tickler.party.Account matchAccount(Import job, Map<String, String> values) {
@@ -346,14 +399,33 @@ class Imports {
         if (key == null) {
             return null;
         }
-        return switch (job.matchOn()) {
-            case NAME -> parties.accountsNamed(key).stream().findFirst().flatMap(parties::account).orElse(null);
-            case DOMAIN -> parties.accountsWithDomain(key).stream().findFirst().flatMap(parties::account).orElse(null);
-            case EXTERNAL_ID -> imports.external(ImportEntity.ACCOUNT, key).flatMap(i -> parties.account(new AccountId(i)))
-                    .orElse(null);
-            case ID -> parseId(key) == null ? null : parties.account(new AccountId(parseId(key))).orElse(null);
-            default -> null;
+        List<AccountId> ids = switch (job.matchOn()) {
+            case NAME -> parties.accountsNamed(key);
+            case DOMAIN -> parties.accountsWithDomain(key);
+            case EXTERNAL_ID -> imports.external(ImportEntity.ACCOUNT, key).map(i -> List.of(new AccountId(i))).orElse(List.of());
+            case ID -> parseId(key) == null ? List.of() : List.of(new AccountId(parseId(key)));
+            default -> List.of();
         };
+        Map<AccountId, app.tickler.party.Account> found = parties.accounts(ids);
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).filter(ImportRunner::visible).findFirst()
+                .orElse(null);
+    }
+
+    /** As the import matches: a lead the caller may not see is not revealed, as if there were none. */
+    private EditableLead matchLead(Import job, Map<String, String> values) {
+        String key = Conversion.text(values, job.matchOn().field());
+        if (key == null) {
+            return null;
+        }
+        List<LeadId> candidates = switch (job.matchOn()) {
+            case EMAIL -> sales.leadsWithEmails(List.of(key)).getOrDefault(key, List.of());
+            case EXTERNAL_ID -> imports.external(ImportEntity.LEAD, key).map(i -> List.of(new LeadId(i))).orElse(List.of());
+            case ID -> parseId(key) == null ? List.of() : List.of(new LeadId(parseId(key)));
+            default -> List.of();
+        };
+        Map<LeadId, EditableLead> found = sales.editableLeads(candidates);
+        return candidates.stream().map(found::get).filter(java.util.Objects::nonNull)
+                .filter(lead -> Actors.current().canRead(lead.owner())).findFirst().orElse(null);
     }
 
     private static Long parseId(String text) {
@@ -432,7 +504,7 @@ class Imports {
     Import applyMapping(ImportId id, long mappingId) {
         Import job = pending(id);
         ImportRepository.SavedMapping saved = imports.mapping(mappingId).filter(m -> m.entity() == job.entity())
-                .orElseThrow(() -> new InvalidInput("mappingId", "is not a saved mapping for " + job.entity().party() + "s"));
+                .orElseThrow(() -> new InvalidInput("mappingId", "is not a saved mapping for " + job.entity().key() + "s"));
         Map<Integer, String> mapping = new LinkedHashMap<>();
         for (int i = 0; i < job.headers().size(); i++) {
             String field = saved.mapping().get(job.headers().get(i));

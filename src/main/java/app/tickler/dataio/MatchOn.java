@@ -3,7 +3,8 @@ package app.tickler.dataio;
 import java.util.List;
 
 /**
- * How a line is matched to an existing record: the email (contacts), the name or website domain
+ * How a line is matched to an existing record: the email (contacts, leads), the name (accounts; deals:
+ * the name within the line's account) or website domain
  * (accounts), the id in the system the file came from (a column mapped to {@code externalId}), or the
  * Tickler id of an own export.
  */
@@ -11,7 +12,11 @@ public enum MatchOn {
     EMAIL, NAME, DOMAIN, EXTERNAL_ID, ID;
 
     static List<MatchOn> of(ImportEntity entity) {
-        return entity == ImportEntity.CONTACT ? List.of(EMAIL, EXTERNAL_ID, ID) : List.of(NAME, DOMAIN, EXTERNAL_ID, ID);
+        return switch (entity) {
+            case CONTACT, LEAD -> List.of(EMAIL, EXTERNAL_ID, ID);
+            case ACCOUNT -> List.of(NAME, DOMAIN, EXTERNAL_ID, ID);
+            case DEAL -> List.of(EXTERNAL_ID, NAME, ID);
+        };
     }
 
     /** The field the match needs mapped. */

@@ -9,6 +9,8 @@ import app.tickler.sales.DealLost;
 import app.tickler.sales.DealWon;
 import app.tickler.sales.LeadConverted;
 import app.tickler.sales.LeadDisqualified;
+import app.tickler.sales.LeadRemoved;
+import app.tickler.sales.DealRemoved;
 import app.tickler.sales.LeadId;
 import app.tickler.sales.SalesCycle;
 
@@ -51,6 +53,16 @@ class SalesEvents {
     @EventListener
     void on(LeadDisqualified disqualified) {
         hooks.leadClosed(disqualified.lead().value(), false);
+    }
+
+    @EventListener
+    void on(LeadRemoved removed) {
+        hooks.leadRemoved(removed.lead().value());
+    }
+
+    @EventListener
+    void on(DealRemoved removed) {
+        hooks.dealRemoved(removed.deal().value());
     }
 
     @EventListener

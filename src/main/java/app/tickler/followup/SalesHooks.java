@@ -144,6 +144,22 @@ public class SalesHooks {
                 converted ? "lead converted" : "lead disqualified", clock.millis());
     }
 
+    /** A lead was removed for good (an import undone): its enrolments end and its open follow-ups are cancelled. */
+    @Transactional
+    public void leadRemoved(long leadId) {
+        enrolments.getObject().endFor("lead_id", leadId, EnrolmentEndReason.REMOVED, "lead removed");
+        followUps.getObject().cancelWhere("f.lead_id = :lead", java.util.Map.of("lead", leadId), "lead removed",
+                clock.millis());
+    }
+
+    /** A deal was removed for good (an import undone): its enrolments end and its open follow-ups are cancelled. */
+    @Transactional
+    public void dealRemoved(long dealId) {
+        enrolments.getObject().endFor("deal_id", dealId, EnrolmentEndReason.REMOVED, "deal removed");
+        followUps.getObject().cancelWhere("f.deal_id = :deal", java.util.Map.of("deal", dealId), "deal removed",
+                clock.millis());
+    }
+
     /** A deal's amount changed: its follow-ups take the new amount for the queue's order. */
     @Transactional
     public void dealAmountChanged(long dealId, Long amountMinor) {

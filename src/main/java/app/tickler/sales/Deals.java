@@ -167,6 +167,32 @@ class Deals {
                 pipeline.id(), pipeline.repeatStage().id(), null, Map.of()), null);
     }
 
+    /** Checks a new deal (no {@code existing}) or the change of one as create and update would, writing nothing. */
+    void check(DealId existing, DealDraft draft) {
+        Deal before = existing == null ? null : get(existing);
+        DealInput input = draft.over(before);
+        if (before == null && input.ownerId() == null) {
+            input = withOwner(input, new UserId(Actors.current().userId()));
+        }
+        validated(existing == null ? new DealId(0) : existing, input, before);
+    }
+
+    /**
+     * Removes an open deal for good (an import undone), with its people and history; other modules drop
+     * what they planned for it. A won or lost deal is kept.
+     */
+    @Transactional
+    void remove(DealId id) {
+        Deal deal = writable(id);
+        if (!deal.isOpen()) {
+            throw new Conflict("«" + deal.name() + "» is " + deal.status().name().toLowerCase() + " and is kept");
+        }
+        events.publishEvent(new DealRemoved(id));
+        timeline.erase(subject(deal));
+        deals.delete(List.of(id.value()));
+        audit.record("deal", id.value(), "removed", Map.of());
+    }
+
     /** Changes the deal's fields; a new stage or pipeline is recorded as a move. */
     @Transactional
     Deal update(DealId id, DealInput input, long version) {

@@ -179,6 +179,27 @@ class LeadRepository {
                 """).param("workspace", workspace()).param("cutoff", cutoff).param("max", max).query(Long.class).list();
     }
 
+    /**
+     * The leads having any of these email keys (lower case), in one query per 900 keys: each key to the
+     * ids of its leads, oldest first; keys no lead has are left out.
+     */
+    Map<String, List<Long>> withEmails(List<String> keys) {
+        Map<String, List<Long>> found = new java.util.HashMap<>();
+        for (int from = 0; from < keys.size(); from += 900) {
+            jdbc.sql("""
+                    SELECT email_key, id FROM leads WHERE workspace_id = :workspace AND email_key IN (:keys) ORDER BY id
+                    """).param("workspace", workspace()).param("keys", keys.subList(from, Math.min(keys.size(), from + 900)))
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                    .forEach(e -> found.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        }
+        return found;
+    }
+
+    void delete(long id) {
+        jdbc.sql("DELETE FROM leads WHERE workspace_id = :workspace AND id = :id").param("workspace", workspace())
+                .param("id", id).update();
+    }
+
     // --- referrals --------------------------------------------------------------------------
 
     record ReferralCount(long userId, long referred, long converted) {

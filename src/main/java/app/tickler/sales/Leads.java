@@ -181,6 +181,29 @@ class Leads {
         return saved;
     }
 
+    /** Checks a lead to create (no {@code existing}) or the change of one, as create and update would, writing nothing. */
+    void check(LeadId existing, LeadInput input) {
+        Lead before = existing == null ? null : get(existing);
+        validated(existing == null ? new LeadId(0) : existing, input, before, clock.instant());
+    }
+
+    /**
+     * Removes a lead for good (an import undone): its checklist and timeline go with it, and other modules
+     * drop what they planned for it. A converted lead became an account, a contact and maybe a deal, and is
+     * kept.
+     */
+    @Transactional
+    void remove(LeadId id) {
+        Lead lead = writable(id);
+        if (lead.converted()) {
+            throw new Conflict("This lead was converted and is kept");
+        }
+        events.publishEvent(new LeadRemoved(id));
+        timeline.erase(subject(lead));
+        leads.delete(id.value());
+        audit.record("lead", id.value(), "removed", Map.of());
+    }
+
     // --- the pool ---------------------------------------------------------------------------
 
     /**

@@ -61,6 +61,68 @@ public class SalesCycle {
         leads.markQualified(lead, null, reason);
     }
 
+    /** Captures a lead as the caller, with every rule of a lead typed in (an import). */
+    @Transactional
+    public LeadSummary createLead(LeadInput input) {
+        return leads.create(input).summary();
+    }
+
+    /** A lead with its editable fields and version, whoever owns it; the caller checks visibility. */
+    public Optional<EditableLead> editableLead(LeadId id) {
+        return leadRows.find(id.value()).map(EditableLead::of);
+    }
+
+    public Map<LeadId, EditableLead> editableLeads(Collection<LeadId> ids) {
+        return leadRows.findAll(Leads.values(ids)).stream().map(EditableLead::of)
+                .collect(Collectors.toMap(EditableLead::id, Function.identity()));
+    }
+
+    /** Changes a lead the caller may change, at {@code version}; {@code input.custom()} holds the values to change. */
+    @Transactional
+    public LeadSummary updateLead(LeadId id, LeadInput input, long version) {
+        return leads.update(id, input, version).summary();
+    }
+
+    /**
+     * The leads having any of these emails (any case), in one query per 900 emails: each email as given
+     * to its leads' ids, oldest first; emails no lead has are left out. Whoever owns them.
+     */
+    public Map<String, List<LeadId>> leadsWithEmails(Collection<String> emails) {
+        Map<String, List<String>> byKey = new java.util.HashMap<>();
+        for (String email : emails) {
+            if (email != null && !email.isBlank()) {
+                byKey.computeIfAbsent(email.strip().toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>())
+                        .add(email);
+            }
+        }
+        Map<String, List<LeadId>> found = new java.util.HashMap<>();
+        leadRows.withEmails(List.copyOf(byKey.keySet())).forEach((key, ids) -> {
+            List<LeadId> leadIds = ids.stream().map(LeadId::new).toList();
+            byKey.get(key).forEach(email -> found.put(email, leadIds));
+        });
+        return found;
+    }
+
+    /**
+     * Checks a new lead ({@code existing} null) or the change of one as creating or updating it would —
+     * every field, the owner, custom values — writing nothing; InvalidInput names each bad field.
+     */
+    public void checkLead(LeadId existing, LeadInput input) {
+        leads.check(existing, input);
+    }
+
+    /** Rules a lead out with the reason, as a person would (an imported file says it was disqualified). */
+    @Transactional
+    public LeadSummary disqualifyLead(LeadId id, String reason) {
+        return leads.disqualify(id, reason, leads.get(id).version()).summary();
+    }
+
+    /** Removes a lead the caller may change, for good (an import undone); a converted lead is refused. */
+    @Transactional
+    public void removeLead(LeadId id) {
+        leads.remove(id);
+    }
+
     // --- deals ------------------------------------------------------------------------------
 
     public Optional<DealSummary> deal(DealId id) {
@@ -104,6 +166,34 @@ public class SalesCycle {
     @Transactional
     public DealSummary createRepeatDeal(AccountId account, String name, UserId owner) {
         return deals.createRepeat(account, name, owner).summary();
+    }
+
+    /** Creates an open deal as the caller, with every rule of a deal typed in (an import). */
+    @Transactional
+    public DealSummary createDeal(DealDraft draft) {
+        return deals.create(draft.over(null), null).summary();
+    }
+
+    /** Checks a new deal ({@code existing} null) or the change of one as creating or updating would, writing nothing. */
+    public void checkDeal(DealId existing, DealDraft draft) {
+        deals.check(existing, draft);
+    }
+
+    /** A deal with its draft and version, whoever owns it; the caller checks visibility. */
+    public Optional<EditableDeal> editableDeal(DealId id) {
+        return dealRows.find(id.value()).map(EditableDeal::of);
+    }
+
+    /** Changes a deal the caller may change, at {@code version}; a new stage is recorded as a move. */
+    @Transactional
+    public DealSummary updateDeal(DealId id, DealDraft draft, long version) {
+        return deals.update(id, draft.over(deals.get(id)), version).summary();
+    }
+
+    /** Removes an open deal the caller may change, for good (an import undone); a closed one is refused. */
+    @Transactional
+    public void removeDeal(DealId id) {
+        deals.remove(id);
     }
 
     // --- pipelines --------------------------------------------------------------------------

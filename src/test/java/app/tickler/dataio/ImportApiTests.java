@@ -26,6 +26,7 @@ import app.tickler.Fixtures;
 import app.tickler.TestUser;
 import app.tickler.TestWorkspace;
 import app.tickler.TicklerTest;
+import app.tickler.identity.UserId;
 import app.tickler.party.Contact;
 import app.tickler.party.ContactId;
 import app.tickler.party.ContactInput;
@@ -36,6 +37,12 @@ import app.tickler.platform.audit.AuditLog;
 import app.tickler.platform.security.Role;
 import app.tickler.platform.timeline.Timeline;
 import app.tickler.platform.timeline.TimelineEntry;
+import app.tickler.sales.EditableLead;
+import app.tickler.sales.LeadId;
+import app.tickler.sales.LeadInput;
+import app.tickler.sales.LeadSource;
+import app.tickler.sales.LeadStatus;
+import app.tickler.sales.SalesCycle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,6 +76,8 @@ class ImportApiTests {
     Timeline timeline;
     @Autowired
     AuditLog audit;
+    @Autowired
+    SalesCycle sales;
 
     JsonNode call(AbstractMockHttpServletRequestBuilder<?> request, TestUser user, int expected) throws Exception {
         MvcResult result = mvc.perform(request.with(user.api())).andReturn();
@@ -303,6 +312,57 @@ class ImportApiTests {
     }
 
     @Test
+    void aLineRetriedAfterItsBatchFailedWritesItsRecordsAndItsUndoRowsTogether() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String id = upload(rep, "CONTACT", "email,first name,last name\na@retry.example,A,One\nb@retry.example,B,Two\n"
+                + "c@retry.example,C,Three\n").get("id").asString();
+        // writing what line 3 (b@) did fails: the batch fails as a whole, then line 3 alone when retried
+        failImportRowsOf(Long.parseLong(id), 3, () -> {
+            JsonNode done = run(rep, id);
+            assertThat(done.get("created").asLong()).isEqualTo(2);
+            assertThat(done.get("errors").asLong()).isEqualTo(1);
+            assertThat(done.get("rowsDone").asLong()).isEqualTo(3);
+        });
+        assertThat(contacts(rep)).as("the failed line's contact is rolled back with its undo row")
+                .extracting(Contact::primaryEmail).containsExactlyInAnyOrder("a@retry.example", "c@retry.example");
+        call(post("/api/v1/imports/" + id + "/undo"), rep, 200);
+        assertThat(waitFor(rep, id).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(contacts(rep)).as("undo finds everything the import wrote").isEmpty();
+    }
+
+    @Autowired
+    app.tickler.platform.database.Dialect dialect;
+
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /** Makes every insert of an import_rows row of the given import line fail while the body runs. */
+    void failImportRowsOf(long importId, long line, Body body) throws Exception {
+        if (dialect == app.tickler.platform.database.Dialect.SQLITE) {
+            jdbc.sql("CREATE TRIGGER import_rows_fail BEFORE INSERT ON import_rows WHEN NEW.import_id = " + importId
+                    + " AND NEW.line = " + line + " BEGIN SELECT RAISE(ABORT, 'simulated failure'); END").update();
+        } else {
+            jdbc.sql("CREATE FUNCTION import_rows_fail() RETURNS trigger AS $$ BEGIN IF NEW.import_id = " + importId
+                    + " AND NEW.line = " + line + " THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END;"
+                    + " $$ LANGUAGE plpgsql").update();
+            jdbc.sql("CREATE TRIGGER import_rows_fail BEFORE INSERT ON import_rows FOR EACH ROW"
+                    + " EXECUTE FUNCTION import_rows_fail()").update();
+        }
+        try {
+            body.run();
+        } finally {
+            if (dialect == app.tickler.platform.database.Dialect.SQLITE) {
+                jdbc.sql("DROP TRIGGER import_rows_fail").update();
+            } else {
+                jdbc.sql("DROP TRIGGER import_rows_fail ON import_rows").update();
+                jdbc.sql("DROP FUNCTION import_rows_fail()").update();
+            }
+        }
+    }
+
+    @Test
     void anImportStoppedWithItsServerResumesAfterItsLastWholeBatch() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
@@ -400,6 +460,10 @@ class ImportApiTests {
         TestWorkspace acme = fixtures.workspace();
         TestUser owner = acme.user(Role.REP, acme.team("North"));
         TestUser stranger = acme.user(Role.REP, acme.team("South"));
+        // with open visibility the stranger sees the contact but may not change it
+        call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/workspace")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"openVisibility\":true,\"version\":0}"), acme.admin(),
+                200);
         owner.call(() -> parties.createContact(new ContactInput("Own", "Er", "Original", List.of(new Contact.Email(
                 "own@x.example", null, true)), null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null)));
@@ -408,7 +472,43 @@ class ImportApiTests {
                 {"mapping":{"0":"email","1":"title"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
         JsonNode done = run(stranger, id);
         assertThat(done.get("errors").asLong()).isEqualTo(1);
+        assertThat(download("/api/v1/imports/" + id + "/errors.csv", stranger)).contains("matches a contact you may not change");
         assertThat(owner.call(() -> contacts(owner).get(0).title())).isEqualTo("Original");
+    }
+
+    @Test
+    void matchingNeverRevealsAContactOrAccountTheImporterMayNotSee() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser owner = acme.user(Role.REP, acme.team("North"));
+        TestUser stranger = acme.user(Role.REP, acme.team("South"));
+        Contact hidden = owner.call(() -> parties.createContact(new ContactInput("Hid", "Den", "Original", List.of(
+                new Contact.Email("hidden@x.example", null, true)), null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null)));
+        var secret = owner.call(() -> parties.createAccount(app.tickler.party.AccountInput.named("Secret Ltd")));
+
+        String id = upload(stranger, "CONTACT", "Email,First name,Last name,Title,Company\n"
+                + "hidden@x.example,Hid,Den,Changed,Secret Ltd\n").get("id").asString();
+        settings(stranger, id, """
+                {"mapping":{"0":"email","1":"firstName","2":"lastName","3":"title","4":"account"},
+                 "duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), stranger, 200);
+        assertThat(preview.at("/lines/0/action").asString()).as("as if there were no such contact").isEqualTo("create");
+        JsonNode done = run(stranger, id);
+        assertThat(done.get("errors").asLong()).as("no error tells that the email is taken").isZero();
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        assertThat(owner.call(() -> parties.contact(hidden.id()).orElseThrow().title())).isEqualTo("Original");
+        Contact own = contacts(stranger).get(0);
+        assertThat(own.ownerId().value()).isEqualTo(stranger.id());
+        assertThat(own.accounts()).singleElement().satisfies(m -> assertThat(m.accountId())
+                .as("linked to an account of their own, not to the one they may not see").isNotEqualTo(secret.id()));
+
+        String accounts = upload(stranger, "ACCOUNT", "Name,Industry\nSecret Ltd,Spying\n").get("id").asString();
+        settings(stranger, accounts, """
+                {"mapping":{"0":"name","1":"industry"},"duplicates":"UPDATE","matchOn":"NAME"}""", 200);
+        JsonNode byName = run(stranger, accounts);
+        assertThat(byName.get("errors").asLong()).isZero();
+        assertThat(byName.get("updated").asLong()).as("their own Secret Ltd, created by the contact import").isEqualTo(1);
+        assertThat(owner.call(() -> parties.account(secret.id()).orElseThrow().industry())).isNull();
     }
 
     @Test
@@ -422,5 +522,201 @@ class ImportApiTests {
         TestWorkspace elsewhere = fixtures.workspace();
         call(get("/api/v1/imports/" + id), elsewhere.admin(), 404);
         upload(acme.user(Role.STAFF), "CONTACT", "x.csv", HUBSPOT.getBytes(StandardCharsets.UTF_8), 403);
+    }
+
+    /** The leads with these emails as the user sees them, by email. */
+    Map<String, EditableLead> leads(TestUser user, String... emails) {
+        return user.call(() -> {
+            Map<String, List<LeadId>> found = sales.leadsWithEmails(List.of(emails));
+            Map<LeadId, EditableLead> read = sales.editableLeads(found.values().stream().flatMap(List::stream).toList());
+            Map<String, EditableLead> byEmail = new java.util.HashMap<>();
+            found.forEach((email, ids) -> ids.stream().map(read::get)
+                    .filter(l -> app.tickler.platform.security.Actors.current().canRead(l.owner())).findFirst()
+                    .ifPresent(l -> byEmail.put(email, l)));
+            return byEmail;
+        });
+    }
+
+    @Test
+    void aSalesforceLeadExportIsMappedPreviewedImportedUpdatedAndUndone() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        JsonNode job = upload(rep, "LEAD", """
+                Id,FirstName,LastName,Company,Email,Phone,LeadSource,Status,Owner.Email
+                00Q1,Lea,Lead,Leads Ltd,lea@leads.example,+49 30 1234567,Web,Open - Not Contacted,%s
+                00Q2,Max,Muster,Muster AG,max@muster.example,,Purchased List,Closed - Not Converted,
+                00Q3,Olga,Owner,Owners Inc,olga@owners.example,,,,nobody@nowhere.example
+                00Q4,Una,Known,Unknown Co,una@x.example,,,Maybe,
+                00Q5,Bad,Email,Bad Co,not-an-email,,,,
+                """.formatted(rep.email()));
+        String id = job.get("id").asString();
+        assertThat(job.get("mapping").toString()).isEqualTo("{\"0\":\"externalId\",\"1\":\"firstName\","
+                + "\"2\":\"lastName\",\"3\":\"company\",\"4\":\"email\",\"5\":\"phone\",\"6\":\"source\","
+                + "\"7\":\"status\",\"8\":\"owner\"}");
+        assertThat(job.get("matchOn").asString()).isEqualTo("EMAIL");
+        assertThat(call(get("/api/v1/imports/fields?entity=LEAD"), rep, 200).toString()).contains("\"company\"")
+                .contains("\"source\"").doesNotContain("\"birthday\"");
+
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
+        assertThat(preview.at("/lines/0/action").asString()).isEqualTo("create");
+        assertThat(preview.at("/lines/2/action").asString()).isEqualTo("error");
+        assertThat(preview.at("/lines/2/cells/8/problem").asString()).contains("is not an active user");
+        assertThat(preview.at("/lines/3/cells/7/problem").asString()).contains("is not a lead status");
+        assertThat(preview.at("/lines/4/cells/4/problem").asString()).contains("is not a valid email");
+        assertThat(leads(rep, "lea@leads.example")).as("a preview writes nothing").isEmpty();
+
+        JsonNode done = run(rep, id);
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("created").asLong()).isEqualTo(2);
+        assertThat(done.get("errors").asLong()).isEqualTo(3);
+        Map<String, EditableLead> imported = leads(rep, "lea@leads.example", "max@muster.example", "olga@owners.example");
+        assertThat(imported).containsOnlyKeys("lea@leads.example", "max@muster.example");
+        EditableLead lea = imported.get("lea@leads.example");
+        assertThat(lea.ownerId().value()).isEqualTo(rep.id());
+        assertThat(lea.input().source()).isEqualTo(LeadSource.WEB_FORM);
+        assertThat(lea.input().phone()).isEqualTo("+49 30 1234567");
+        EditableLead max = imported.get("max@muster.example");
+        assertThat(max.ownerId().value()).as("a rep owns the leads they import").isEqualTo(rep.id());
+        assertThat(max.status()).isEqualTo(LeadStatus.DISQUALIFIED);
+        assertThat(max.input().source()).isEqualTo(LeadSource.IMPORT);
+        assertThat(max.input().sourceDetail()).isEqualTo("Purchased List");
+        String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
+        assertThat(errors).contains("4,owner,").contains("nobody@nowhere.example' is not an active user")
+                .contains("column 'Owner.Email'").contains("5,status,").contains("6,email,is not a valid email");
+
+        JsonNode again = run(rep, upload(rep, "LEAD", """
+                Id,FirstName,LastName,Company,Email
+                00Q1,Lea,Lead,Leads Ltd,LEA@leads.example
+                """).get("id").asString());
+        assertThat(again.get("skipped").asLong()).as("matched on the email, in any case").isEqualTo(1);
+
+        String update = upload(rep, "LEAD", "Id,Title,Status\n00Q1,Buyer,Qualified\n00Q2,Boss,Unqualified\n")
+                .get("id").asString();
+        settings(rep, update, """
+                {"mapping":{"0":"externalId","1":"title","2":"status"},"duplicates":"UPDATE","matchOn":"EXTERNAL_ID"}""",
+                200);
+        JsonNode updated = run(rep, update);
+        assertThat(updated.get("updated").asLong()).isEqualTo(1);
+        assertThat(updated.get("errors").asLong()).as("an existing lead is not qualified by a file").isEqualTo(1);
+        assertThat(leads(rep, "max@muster.example").get("max@muster.example").input().title()).isEqualTo("Boss");
+
+        call(post("/api/v1/imports/" + update + "/undo"), rep, 200);
+        assertThat(waitFor(rep, update).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(leads(rep, "max@muster.example").get("max@muster.example").input().title())
+                .as("undo restores what was updated").isNull();
+
+        call(post("/api/v1/imports/" + id + "/undo"), rep, 200);
+        assertThat(waitFor(rep, id).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(leads(rep, "lea@leads.example", "max@muster.example")).as("undo removes the leads it created")
+                .isEmpty();
+    }
+
+    @Test
+    void aLeadImportNeverRevealsALeadTheImporterMayNotSee() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser owner = acme.user(Role.REP, acme.team("North"));
+        TestUser stranger = acme.user(Role.REP, acme.team("South"));
+        owner.call(() -> sales.createLead(new LeadInput("Hidden", "Lead", "Original", "Hidden Co", "hidden@x.example",
+                null, LeadSource.OTHER, null, null, null, null, new UserId(owner.id()), Map.of())));
+        String id = upload(stranger, "LEAD", "Email,LastName,Title\nhidden@x.example,Lead,Changed\n").get("id").asString();
+        settings(stranger, id, """
+                {"mapping":{"0":"email","1":"lastName","2":"title"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), stranger, 200);
+        assertThat(preview.at("/lines/0/action").asString()).as("as if there were no such lead").isEqualTo("create");
+        JsonNode done = run(stranger, id);
+        assertThat(done.get("errors").asLong()).isZero();
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        assertThat(leads(owner, "hidden@x.example").get("hidden@x.example").input().title()).isEqualTo("Original");
+        assertThat(leads(stranger, "hidden@x.example").get("hidden@x.example").ownerId().value()).isEqualTo(stranger.id());
+    }
+
+    @Test
+    void aSalesforceOpportunityExportIsImportedIntoPipelinesAndStagesUpdatedAndUndone() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        JsonNode job = upload(rep, "DEAL", """
+                Id,Name,Account.Name,Pipeline,StageName,Amount,CurrencyIsoCode,CloseDate,Owner.Email
+                006A,Roof renewal,Roofs Ltd,,Proposal,"12,500.50",EUR,2026-12-31,%s
+                006B,Tiles,Tiles GmbH,,,3000,,,
+                006C,Wrong stage,Roofs Ltd,,Key people,100,EUR,,
+                006D,Bad money,Roofs Ltd,,,lots,EUR,,
+                006E,Won already,Roofs Ltd,,Closed Won,100,EUR,,
+                006F,Dollars,Roofs Ltd,,,100,USD,,
+                """.formatted(rep.email()));
+        String id = job.get("id").asString();
+        assertThat(job.get("mapping").toString()).isEqualTo("{\"0\":\"externalId\",\"1\":\"name\",\"2\":\"account\","
+                + "\"3\":\"pipeline\",\"4\":\"stage\",\"5\":\"amount\",\"6\":\"currency\",\"7\":\"expectedCloseDate\","
+                + "\"8\":\"owner\"}");
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
+        assertThat(preview.at("/lines/0/action").asString()).isEqualTo("create");
+        assertThat(preview.at("/lines/2/cells/4/problem").asString()).contains("is not a stage of the pipeline")
+                .contains("Seven elements");
+        assertThat(preview.at("/lines/3/cells/5/problem").asString()).contains("is not an amount");
+
+        JsonNode done = run(rep, id);
+        assertThat(done.get("created").asLong()).isEqualTo(2);
+        assertThat(done.get("errors").asLong()).isEqualTo(4);
+        String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
+        assertThat(errors).contains("4,stage,").contains("5,amount,").contains("6,stage,").contains("only open deals")
+                .contains("7,currency,");
+        var roofs = rep.call(() -> parties.accountsNamed("Roofs Ltd"));
+        assertThat(roofs).as("the account is created once, for undo").hasSize(1);
+        var roof = rep.call(() -> sales.dealsOf(roofs.get(0))).stream().filter(d -> d.name().equals("Roof renewal"))
+                .findFirst().orElseThrow();
+        assertThat(roof.amountMinor()).isEqualTo(1_250_050);
+        assertThat(roof.currency()).isEqualTo("EUR");
+        assertThat(roof.stageName()).isEqualTo("Proposal");
+        assertThat(roof.expectedCloseDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 31));
+        assertThat(roof.ownerId().value()).isEqualTo(rep.id());
+        var tiles = rep.call(() -> sales.dealsOf(parties.accountsNamed("Tiles GmbH").get(0))).get(0);
+        assertThat(tiles.stageName()).as("the default pipeline's first stage").isEqualTo("Qualification");
+        assertThat(tiles.amountMinor()).isEqualTo(300_000);
+
+        assertThat(run(rep, upload(rep, "DEAL", "Id,Name,Account.Name\n006A,Roof renewal,Roofs Ltd\n").get("id")
+                .asString()).get("skipped").asLong()).as("matched on the external id").isEqualTo(1);
+        String byName = upload(rep, "DEAL", "Name,Account.Name,Amount\nroof RENEWAL,Roofs Ltd,1\n").get("id").asString();
+        settings(rep, byName, """
+                {"mapping":{"0":"name","1":"account","2":"amount"},"duplicates":"SKIP","matchOn":"NAME"}""", 200);
+        assertThat(run(rep, byName).get("skipped").asLong()).as("matched on the name within the account").isEqualTo(1);
+
+        String update = upload(rep, "DEAL", "Id,Amount,StageName\n006A,13000,Closing\n").get("id").asString();
+        settings(rep, update, """
+                {"mapping":{"0":"externalId","1":"amount","2":"stage"},"duplicates":"UPDATE","matchOn":"EXTERNAL_ID"}""",
+                200);
+        assertThat(run(rep, update).get("updated").asLong()).isEqualTo(1);
+        var moved = rep.call(() -> sales.deal(roof.id()).orElseThrow());
+        assertThat(moved.amountMinor()).isEqualTo(1_300_000);
+        assertThat(moved.stageName()).isEqualTo("Closing");
+        call(post("/api/v1/imports/" + update + "/undo"), rep, 200);
+        assertThat(waitFor(rep, update).get("status").asString()).isEqualTo("UNDONE");
+        var back = rep.call(() -> sales.deal(roof.id()).orElseThrow());
+        assertThat(back.amountMinor()).isEqualTo(1_250_050);
+        assertThat(back.stageName()).isEqualTo("Proposal");
+
+        call(post("/api/v1/imports/" + id + "/undo"), rep, 200);
+        assertThat(waitFor(rep, id).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(rep.call(() -> sales.deal(roof.id()))).as("undo removes the deals it created").isEmpty();
+        assertThat(rep.call(() -> parties.accountsNamed("Roofs Ltd"))).as("and the accounts").isEmpty();
+    }
+
+    @Test
+    void strictModeImportsNoLeadOrDealWhenAnyLineFails() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String leads = upload(rep, "LEAD", "Email,LastName\ngood@x.example,Good\nnot-an-email,Bad\n").get("id").asString();
+        settings(rep, leads, """
+                {"mapping":{"0":"email","1":"lastName"},"duplicates":"SKIP","matchOn":"EMAIL","strict":true}""", 200);
+        JsonNode failed = run(rep, leads);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("errors").asLong()).isEqualTo(1);
+        assertThat(leads(rep, "good@x.example")).isEmpty();
+
+        String deals = upload(rep, "DEAL", "Name,Account,Stage\nGood,Strict Co,\nBad,Strict Co,Nowhere\n").get("id")
+                .asString();
+        settings(rep, deals, """
+                {"mapping":{"0":"name","1":"account","2":"stage"},"duplicates":"SKIP","matchOn":"NAME","strict":true}""",
+                200);
+        assertThat(run(rep, deals).get("status").asString()).isEqualTo("FAILED");
+        assertThat(rep.call(() -> parties.accountsNamed("Strict Co"))).as("nor the account a line would create").isEmpty();
     }
 }

@@ -31,4 +31,36 @@ class ImportFieldsTests {
         assertThat(CsvFiles.validUtf8("Jürgen".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isTrue();
         assertThat(CsvFiles.validUtf8("Jürgen".getBytes(CsvFiles.WINDOWS_1252))).isFalse();
     }
+
+    @Test
+    void leadStatusesAndSourcesOfOtherSystemsAreRead() {
+        app.tickler.platform.InvalidInput.Collector problems = new app.tickler.platform.InvalidInput.Collector();
+        for (String text : List.of("Open - Not Contacted", "New", "Working - Contacted", "In progress")) {
+            assertThat(Conversion.leadStatus(problems, java.util.Map.of("status", text), null)).as(text)
+                    .isIn(app.tickler.sales.LeadStatus.NEW, app.tickler.sales.LeadStatus.WORKING);
+        }
+        assertThat(Conversion.leadStatus(problems, java.util.Map.of("status", "Closed - Converted"), null))
+                .isEqualTo(app.tickler.sales.LeadStatus.QUALIFIED);
+        assertThat(Conversion.leadStatus(problems, java.util.Map.of("status", "Unqualified"), null))
+                .isEqualTo(app.tickler.sales.LeadStatus.DISQUALIFIED);
+        assertThat(problems.isEmpty()).isTrue();
+        assertThat(Conversion.leadStatus(problems, java.util.Map.of("status", "Working"),
+                app.tickler.sales.LeadStatus.NEW)).as("new and working follow the owner").isNotNull();
+        assertThat(problems.isEmpty()).isTrue();
+        Conversion.leadStatus(problems, java.util.Map.of("status", "Qualified"), app.tickler.sales.LeadStatus.WORKING);
+        assertThat(problems.has("status")).as("a file does not qualify an existing lead").isTrue();
+        app.tickler.platform.InvalidInput.Collector unknown = new app.tickler.platform.InvalidInput.Collector();
+        Conversion.leadStatus(unknown, java.util.Map.of("status", "Maybe"), null);
+        assertThat(unknown.has("status")).isTrue();
+
+        var web = Conversion.lead(Conversion.emptyLead(), java.util.Map.of("source", "Web", "fullName", "Ann Baker"),
+                java.util.Map.of(), owner -> null, problems);
+        assertThat(web.source()).isEqualTo(app.tickler.sales.LeadSource.WEB_FORM);
+        assertThat(web.firstName()).isEqualTo("Ann");
+        assertThat(web.lastName()).isEqualTo("Baker");
+        var bought = Conversion.lead(Conversion.emptyLead(), java.util.Map.of("source", "Purchased List"),
+                java.util.Map.of(), owner -> null, problems);
+        assertThat(bought.source()).isEqualTo(app.tickler.sales.LeadSource.IMPORT);
+        assertThat(bought.sourceDetail()).isEqualTo("Purchased List");
+    }
 }

@@ -28,6 +28,10 @@ class ImportPagesTests {
     Fixtures fixtures;
     @Autowired
     ImportRunner runner;
+    @Autowired
+    app.tickler.sales.SalesCycle sales;
+    @Autowired
+    app.tickler.party.Parties parties;
 
     private String page(String path, TestUser user) throws Exception {
         return mvc.perform(get(path).with(user.browser())).andExpect(status().isOk()).andReturn().getResponse()
@@ -93,5 +97,68 @@ class ImportPagesTests {
                         new byte[] {1, 2, 0, 3})).param("entity", "CONTACT").with(rep.browser()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(binary).contains("binary");
+    }
+
+    @Test
+    void aLeadFileIsChosenMappedAndImportedFromThePages() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        assertThat(page("/imports", rep)).contains("<option value=\"LEAD\">Leads</option>");
+        String location = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "hubspot-leads.csv",
+                        "text/csv", """
+                        First Name,Last Name,Company Name,Email,Lead Status,Contact owner
+                        Lea,Lead,Leads Ltd,lea@leads.example,In progress,
+                        Nick,Nobody,Nowhere,nick@nowhere.example,,nobody@nowhere.example
+                        """.getBytes(StandardCharsets.UTF_8))).param("entity", "LEAD").with(rep.browser()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String mapping = page(location, rep);
+        assertThat(mapping).contains("Leads").contains("<option value=\"company\" selected")
+                .contains("<option value=\"status\" selected").contains("<option value=\"owner\" selected");
+        assertThat(mapping).as("the unknown owner is shown on its cell").contains("nobody@nowhere.example")
+                .contains("is not an active user");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        mvc.perform(post(location + "/start").with(rep.browser())).andExpect(status().is3xxRedirection());
+        long deadline = System.currentTimeMillis() + 30_000;
+        String progress;
+        do {
+            Thread.sleep(50);
+            progress = page(location + "/progress", rep);
+        } while ((progress.contains("hx-trigger=\"every 1s\"") || runner.isRunningHere(Long.parseLong(id)))
+                && System.currentTimeMillis() < deadline);
+        assertThat(progress).contains("Done").contains("Undo the import");
+        String errors = mvc.perform(get(location + "/errors.csv").with(rep.browser())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(errors).contains("3,owner,").contains("column 'Contact owner'");
+        assertThat(rep.call(() -> sales.leadsWithEmails(java.util.List.of("lea@leads.example", "nick@nowhere.example"))))
+                .containsOnlyKeys("lea@leads.example");
+    }
+
+    @Test
+    void aPipedriveDealFileIsImportedFromThePagesIntoTheNamedStage() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String location = mvc.perform(post("/imports").with(rep.browser()).param("entity", "DEAL").param("text", """
+                        Deal - Title,Deal - Organization,Deal - Stage,Deal - Value,Deal - Currency,Deal - Expected close date
+                        Roof,Roofs Ltd,Closing,900,EUR,2027-01-15
+                        """)).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String mapping = page(location, rep);
+        assertThat(mapping).contains("Deals").contains("<option value=\"name\" selected")
+                .contains("<option value=\"account\" selected").contains("<option value=\"stage\" selected")
+                .contains("<option value=\"amount\" selected").contains("<option value=\"expectedCloseDate\" selected");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        mvc.perform(post(location + "/start").with(rep.browser())).andExpect(status().is3xxRedirection());
+        long deadline = System.currentTimeMillis() + 30_000;
+        String progress;
+        do {
+            Thread.sleep(50);
+            progress = page(location + "/progress", rep);
+        } while ((progress.contains("hx-trigger=\"every 1s\"") || runner.isRunningHere(Long.parseLong(id)))
+                && System.currentTimeMillis() < deadline);
+        assertThat(progress).contains("Done").contains("Undo the import");
+        var deals = rep.call(() -> sales.dealsOf(parties.accountsNamed("Roofs Ltd").get(0)));
+        assertThat(deals).singleElement().satisfies(d -> {
+            assertThat(d.stageName()).isEqualTo("Closing");
+            assertThat(d.amountMinor()).isEqualTo(90_000);
+        });
     }
 }

@@ -127,6 +127,31 @@ class SalesWiringTests {
     }
 
     @Test
+    void aRemovedLeadsOpenFollowUpsAreCancelled() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        JsonNode lead = postJson(rep, "/api/v1/leads", "{\"firstName\":\"Rea\",\"lastName\":\"Removed\","
+                + "\"ownerId\":\"" + rep.id() + "\"}");
+        long leadId = Long.parseLong(lead.get("id").asString());
+        FollowUp open = plan(rep, null, null, leadId);
+        rep.run(() -> sales.removeLead(new LeadId(leadId)));
+        mvc.perform(get("/api/v1/follow-ups/" + open.id().value()).with(rep.api()))
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+    }
+
+    @Test
+    void aRemovedDealsOpenFollowUpsAreCancelled() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Account account = rep.call(() -> parties.createAccount(app.tickler.party.AccountInput.named("Gone deals")));
+        DealSummary deal = deal(rep, account, 100);
+        FollowUp open = plan(rep, account, deal, null);
+        rep.run(() -> sales.removeDeal(deal.id()));
+        mvc.perform(get("/api/v1/follow-ups/" + open.id().value()).with(rep.api()))
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+    }
+
+    @Test
     void openDealsWithoutANextStepAreListedUntilOneIsPlanned() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);

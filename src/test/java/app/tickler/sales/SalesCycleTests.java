@@ -206,4 +206,62 @@ class SalesCycleTests {
                 .satisfies(e -> assertThat(e.dealFullyPaid()).isTrue());
         assertThat(won.get("status").asString()).isEqualTo("WON");
     }
+
+    @Test
+    void leadsAreCreatedFoundByEmailChangedAndRemovedThroughTheFacade() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP, acme.team("North"));
+        TestUser stranger = acme.user(Role.REP, acme.team("South"));
+        LeadSummary lead = rep.call(() -> sales.createLead(new LeadInput("Lea", "Lead", null, "Leads Ltd",
+                "Lea@Leads.example", null, LeadSource.IMPORT, null, null, null, null, new UserId(rep.id()), Map.of())));
+        assertThat(lead.ownerId().value()).isEqualTo(rep.id());
+        rep.run(() -> {
+            assertThat(sales.leadsWithEmails(List.of("lea@leads.example", "LEA@LEADS.EXAMPLE", "nobody@x.example")))
+                    .containsOnlyKeys("lea@leads.example", "LEA@LEADS.EXAMPLE")
+                    .containsEntry("lea@leads.example", List.of(lead.id()));
+            EditableLead editable = sales.editableLead(lead.id()).orElseThrow();
+            assertThat(editable.input().company()).isEqualTo("Leads Ltd");
+            assertThat(editable.active()).isTrue();
+            LeadInput changed = new LeadInput("Lea", "Lead", "Buyer", "Leads Ltd", editable.input().email(), null,
+                    LeadSource.IMPORT, null, null, null, null, editable.ownerId(), Map.of());
+            assertThat(sales.updateLead(lead.id(), changed, editable.version()).name()).isEqualTo("Lea Lead");
+            assertThat(sales.editableLead(lead.id()).orElseThrow().input().title()).isEqualTo("Buyer");
+        });
+        long version = rep.call(() -> sales.editableLead(lead.id()).orElseThrow().version());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stranger.run(() -> sales.removeLead(lead.id())))
+                .as("a lead the caller may not see is not removed").isInstanceOf(LeadNotFound.class);
+        rep.run(() -> sales.removeLead(lead.id()));
+        assertThat(events.stream(LeadRemoved.class)).singleElement().satisfies(e -> assertThat(e.lead()).isEqualTo(lead.id()));
+        rep.run(() -> {
+            assertThat(sales.lead(lead.id())).isEmpty();
+            assertThat(sales.leadsWithEmails(List.of("lea@leads.example"))).isEmpty();
+        });
+        assertThat(version).isPositive();
+    }
+
+    @Test
+    void dealsAreCheckedCreatedChangedAndRemovedThroughTheFacade() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Account account = rep.call(() -> parties.createAccount(AccountInput.named("Draft Co")));
+        PipelineSummary pipeline = rep.call(() -> sales.defaultPipeline());
+        StageId second = pipeline.stages().get(1).id();
+        DealDraft draft = new DealDraft("Drafted", account.id(), 5_000L, null, null, null, null, second, null, Map.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rep.run(() -> sales.checkDeal(null,
+                new DealDraft("", account.id(), -1L, "XYZ", null, null, null, null, null, Map.of()))))
+                .isInstanceOf(app.tickler.platform.InvalidInput.class).hasMessageContaining("name");
+        DealSummary created = rep.call(() -> sales.createDeal(draft));
+        assertThat(created.ownerId().value()).as("the caller owns it").isEqualTo(rep.id());
+        assertThat(created.stageId()).isEqualTo(second);
+        EditableDeal editable = rep.call(() -> sales.editableDeal(created.id()).orElseThrow());
+        assertThat(editable.draft().amountMinor()).isEqualTo(5_000L);
+        DealSummary changed = rep.call(() -> sales.updateDeal(created.id(), new DealDraft("Drafted", account.id(), 7_000L,
+                null, null, editable.ownerId(), editable.draft().pipelineId(), editable.draft().stageId(), null, Map.of()),
+                editable.version()));
+        assertThat(changed.amountMinor()).isEqualTo(7_000L);
+        rep.run(() -> sales.removeDeal(created.id()));
+        assertThat(events.stream(DealRemoved.class)).singleElement()
+                .satisfies(e -> assertThat(e.deal()).isEqualTo(created.id()));
+        assertThat(rep.call(() -> sales.deal(created.id()))).isEmpty();
+    }
 }
