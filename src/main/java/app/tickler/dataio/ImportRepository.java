@@ -168,22 +168,42 @@ class ImportRepository {
             return;
         }
         long workspace = workspace();
+        // bound by position with typed setters: one row per imported line, and a type lookup per value cost
+        // more than the insert
         batches.batchUpdate("""
                 INSERT INTO import_rows (workspace_id, import_id, line, entity, record_id, action, before)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, rows.stream().map(row -> new Object[] {workspace, importId, row.line(), row.entity().name(),
-                        row.recordId(), row.action(), row.before()}).toList());
+                """, rows, rows.size(), (ps, row) -> {
+                    ps.setLong(1, workspace);
+                    ps.setLong(2, importId);
+                    ps.setLong(3, row.line());
+                    ps.setString(4, row.entity().name());
+                    ps.setLong(5, row.recordId());
+                    ps.setString(6, row.action());
+                    if (row.before() == null) {
+                        ps.setNull(7, java.sql.Types.VARCHAR);
+                    } else {
+                        ps.setString(7, row.before());
+                    }
+                });
     }
 
     void addErrors(long importId, List<Error> errors) {
-        for (Error error : errors) {
-            jdbc.sql("""
-                    INSERT INTO import_errors (workspace_id, import_id, line, position, field, reason)
-                    VALUES (:workspace, :import, :line, :position, :field, :reason)
-                    """).param("workspace", workspace()).param("import", importId).param("line", error.line())
-                    .param("position", error.position()).param("field", truncate(error.field(), 100))
-                    .param("reason", truncate(error.reason(), 500)).update();
+        if (errors.isEmpty()) {
+            return;
         }
+        long workspace = workspace();
+        batches.batchUpdate("""
+                INSERT INTO import_errors (workspace_id, import_id, line, position, field, reason)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, errors, errors.size(), (ps, error) -> {
+                    ps.setLong(1, workspace);
+                    ps.setLong(2, importId);
+                    ps.setLong(3, error.line());
+                    ps.setInt(4, error.position());
+                    ps.setString(5, truncate(error.field(), 100));
+                    ps.setString(6, truncate(error.reason(), 500));
+                });
     }
 
     void clearErrors(long importId) {
