@@ -247,8 +247,10 @@ class Backups {
         } catch (NumberFormatException e) {
             throw new InvalidInput("file", "has no workspace id in its manifest");
         }
-        if (!manifest.path("schemaVersion").asString().equals(schemaVersion())) {
-            throw new InvalidInput("file", "was made with schema version " + manifest.path("schemaVersion").asString()
+        String made = manifest.path("schemaVersion").asString();
+        // backups made before the version was of the portable migrations carry the installation's latest one
+        if (!made.equals(schemaVersion()) && !made.equals(latestVersion())) {
+            throw new InvalidInput("file", "was made with schema version " + made
                     + "; this installation has " + schemaVersion() + ": restore it with the same Tickler version");
         }
         Map<String, JsonNode> entries = new LinkedHashMap<>();
@@ -313,7 +315,26 @@ class Backups {
     private void insertRows(Connection connection, Path file, JsonNode entry, Table table, Restore restore)
             throws IOException, SQLException {
         String entryName = entry.path("file").asString();
-        List<Column> columns = table.columns().stream().filter(c -> !c.generated()).toList();
+        List<Column> all = table.columns().stream().filter(c -> !c.generated()).toList();
+        Set<String> here = new LinkedHashSet<>(all.stream().map(Column::name).toList());
+        Set<String> listed = new LinkedHashSet<>();
+        entry.path("columns").forEach(c -> listed.add(c.asString()));
+        for (String name : listed) {
+            if (!here.contains(name)) {
+                throw new InvalidInput("file", "manifest.json lists a column " + name + " that table " + table.name()
+                        + " does not have");
+            }
+        }
+        // the backup's columns (and the password, given to users without one); a column only this database
+        // has (PostgreSQL's search text) takes its default
+        List<Column> columns = all.stream().filter(c -> listed.isEmpty() || listed.contains(c.name()) || c.password())
+                .toList();
+        for (Column column : all) {
+            if (column.required() && !columns.contains(column)) {
+                throw new InvalidInput("file", entryName + " has no column " + column.name() + ", which table "
+                        + table.name() + " requires");
+            }
+        }
         Set<String> known = new LinkedHashSet<>(columns.stream().map(Column::name).toList());
         String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", known)
                 + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
@@ -338,8 +359,8 @@ class Backups {
                 JsonNode row = parse(line, where);
                 for (String name : row.propertyNames()) {
                     if (!known.contains(name)) {
-                        throw new InvalidInput("file", where + " has a column " + name + " that table " + table.name()
-                                + " does not have");
+                        throw new InvalidInput("file", where + " has a column " + name + (here.contains(name)
+                                ? " that manifest.json does not list" : " that table " + table.name() + " does not have"));
                     }
                 }
                 for (String key : table.primaryKey()) {
@@ -627,11 +648,40 @@ class Backups {
         }
     }
 
+    /**
+     * The version of the newest migration of the portable set applied here. The vendor folders differ
+     * between SQLite and PostgreSQL (an index more on one of them), so the latest version overall would
+     * tell two installations of the same Tickler apart and refuse a move between the databases.
+     */
     String schemaVersion() {
+        Set<String> portable = portableMigrations();
+        List<Map<String, Object>> applied = jdbc.queryForList("""
+                SELECT version, script FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL
+                ORDER BY installed_rank DESC
+                """);
+        return applied.stream().filter(m -> portable.contains(String.valueOf(m.get("script"))))
+                .map(m -> String.valueOf(m.get("version"))).findFirst().orElseGet(this::latestVersion);
+    }
+
+    private String latestVersion() {
         return jdbc.queryForObject("""
                 SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL
                 ORDER BY installed_rank DESC LIMIT 1
                 """, String.class);
+    }
+
+    /** The file names of the portable migrations, as Flyway records them as scripts. */
+    private static Set<String> portableMigrations() {
+        try {
+            Set<String> names = new LinkedHashSet<>();
+            for (org.springframework.core.io.Resource resource : new org.springframework.core.io.support
+                    .PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/*.sql")) {
+                names.add(resource.getFilename());
+            }
+            return names;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list the migrations", e);
+        }
     }
 
     private static MessageDigest sha256() {

@@ -103,6 +103,17 @@ class PartySearch {
                 contacts.stream().map(c -> new Object[] {c.id().value(), workspace + terms(c)}).toList());
     }
 
+    /** The account's search text or index row written anew (a restored workspace's search is rebuilt). */
+    void reindex(Account account) {
+        if (inline()) {
+            jdbc.sql("UPDATE accounts SET search_text = :terms WHERE workspace_id = :workspace AND id = :id")
+                    .param("terms", terms(account)).param("workspace", Actors.current().workspaceId())
+                    .param("id", account.id().value()).update();
+        } else {
+            replace(account.id().value(), terms(account));
+        }
+    }
+
     /** After something the record's terms include changed elsewhere (a person's organisations). */
     void reindex(Contact contact) {
         if (inline()) {
