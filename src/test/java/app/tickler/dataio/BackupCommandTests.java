@@ -283,9 +283,12 @@ class BackupCommandTests {
 
     /** Every row of the workspace, table by table, in key order; numbers and booleans alike on both databases. */
     static Map<String, List<Map<String, Object>>> dump(ConfigurableApplicationContext app, long workspace) {
-        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        return dump(app.getBean(Backups.class), app.getBean(JdbcTemplate.class), workspace);
+    }
+
+    static Map<String, List<Map<String, Object>>> dump(Backups backups, JdbcTemplate jdbc, long workspace) {
         Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
-        for (Backups.Table table : app.getBean(Backups.class).tables()) {
+        for (Backups.Table table : backups.tables()) {
             List<String> columns = table.columns().stream().filter(c -> !c.generated()).map(Backups.Column::name).toList();
             List<Map<String, Object>> rows = new ArrayList<>();
             jdbc.query("SELECT " + String.join(", ", columns) + " FROM " + table.name() + " WHERE workspace_id = ?"

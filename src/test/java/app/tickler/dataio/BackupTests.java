@@ -115,22 +115,7 @@ class BackupTests {
 
     /** Every row of the workspace, table by table, in key order. */
     Map<String, List<Map<String, Object>>> dump(long workspace) {
-        Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
-        for (Backups.Table table : backups.tables()) {
-            List<String> columns = table.columns().stream().filter(c -> !c.generated()).map(Backups.Column::name).toList();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            jdbc.query("SELECT " + String.join(", ", columns) + " FROM " + table.name() + " WHERE workspace_id = ?"
-                    + (table.primaryKey().isEmpty() ? "" : " ORDER BY " + String.join(", ", table.primaryKey())), rs -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (String column : columns) {
-                    Object value = rs.getObject(column);
-                    row.put(column, value instanceof Number n ? (Object) n.longValue() : value);
-                }
-                rows.add(row);
-            }, workspace);
-            all.put(table.name(), rows);
-        }
-        return all;
+        return BackupCommandTests.dump(backups, jdbc, workspace);
     }
 
     void deleteWorkspace(long workspace) {
