@@ -13,7 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The workspace backup for its admins: a ZIP streamed as it is written (also the settings page's
- * download). Restoring needs an installation without the workspace, so it is done from the command
+ * download). It never holds credentials — no password, API-token or calendar-feed secret or hash of a
+ * colleague; only the operator's command-line backup may. Restoring needs an installation without the workspace, so it is done from the command
  * line (docs/operations.md).
  */
 @RestController
@@ -31,6 +32,6 @@ class BackupApi {
     void backup(HttpServletResponse response) throws IOException {
         long workspace = Actors.current().workspaceId();
         ImportDownloads.download(response, "tickler-workspace-" + workspace + "-" + LocalDate.now() + ".zip",
-                "application/zip", out -> backups.backup(workspace, out));
+                "application/zip", out -> backups.backup(workspace, out, false));
     }
 }

@@ -37,10 +37,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.tickler.identity.Provisioning;
 import app.tickler.party.Parties;
 import app.tickler.platform.Conflict;
 import app.tickler.platform.InvalidInput;
 import app.tickler.platform.database.Dialect;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -61,11 +63,40 @@ class Backups {
     static final String FORMAT = "tickler-workspace-backup";
     static final int VERSION = 1;
 
-    record Column(String name, int type, boolean generated) {
+    /**
+     * A column of a table; {@code required}: NOT NULL without a default, so every row of a backup must
+     * have a value for it.
+     */
+    record Column(String name, int type, boolean generated, boolean required) {
+
+        /** A password, a secret, or a hash of one — by its name, so that later tables are covered too. */
+        boolean credential() {
+            return name.contains("password") || name.contains("secret") || name.endsWith("_hash");
+        }
+
+        /** Users' password hashes: left out without credentials, restored as a password nobody knows. */
+        boolean password() {
+            return name.equals(PASSWORD_HASH);
+        }
     }
 
     record Table(String name, List<Column> columns, List<String> primaryKey, Set<String> selfReferences) {
+
+        /** The columns a backup holds: never generated ones, credentials only when asked for. */
+        List<Column> backedUp(boolean credentials) {
+            return columns.stream().filter(c -> !c.generated() && (credentials || !c.credential())).toList();
+        }
+
+        /**
+         * A table whose rows are worthless without their secret (API tokens, calendar feeds: a required
+         * secret hash) is left out of a backup without credentials altogether.
+         */
+        boolean onlyWithCredentials() {
+            return columns.stream().anyMatch(c -> c.credential() && c.required() && !c.password());
+        }
     }
+
+    static final String PASSWORD_HASH = "password_hash";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -73,27 +104,33 @@ class Backups {
     private final JsonMapper json;
     private final Dialect dialect;
     private final Parties parties;
+    private final Provisioning provisioning;
     private final Clock clock;
 
     Backups(DataSource dataSource, PlatformTransactionManager transactionManager, JsonMapper json, Dialect dialect,
-            Parties parties, Clock clock) {
+            Parties parties, Provisioning provisioning, Clock clock) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
         this.json = json;
         this.dialect = dialect;
         this.parties = parties;
+        this.provisioning = provisioning;
         this.clock = clock;
     }
 
     // --- backup -----------------------------------------------------------------------------
 
-    /** Writes the workspace's backup as a ZIP, table by table, each streamed row by row. */
-    void backup(long workspaceId, OutputStream out) throws IOException {
+    /**
+     * Writes the workspace's backup as a ZIP, table by table, each streamed row by row. Without
+     * {@code credentials} (every backup an admin downloads) it holds no password, secret or hash of
+     * one: {@link Column#credential()} columns are left out, and so are tables useless without them.
+     */
+    void backup(long workspaceId, OutputStream out, boolean credentials) throws IOException {
         if (jdbc.queryForObject("SELECT COUNT(*) FROM workspaces WHERE workspace_id = ?", Long.class, workspaceId) == 0) {
             throw new InvalidInput("workspace", "does not exist");
         }
-        List<Table> tables = tables();
+        List<Table> tables = tables().stream().filter(t -> credentials || !t.onlyWithCredentials()).toList();
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         ObjectNode manifest = json.createObjectNode();
         manifest.put("format", FORMAT);
@@ -102,6 +139,7 @@ class Backups {
         manifest.put("createdAt", clock.instant().toString());
         manifest.put("database", dialect.name());
         manifest.put("schemaVersion", schemaVersion());
+        manifest.put("credentials", credentials);
         var list = manifest.putArray("tables");
         // a repeatable read across the tables: one transaction (SQLite: a read snapshot; PostgreSQL: repeatable read)
         TransactionTemplate snapshot = new TransactionTemplate(transactions.getTransactionManager());
@@ -115,15 +153,16 @@ class Backups {
                     String file = "tables/" + table.name() + ".jsonl";
                     zip.putNextEntry(new ZipEntry(file));
                     MessageDigest digest = sha256();
-                    long rows = writeRows(table, workspaceId, zip, digest);
+                    List<Column> columns = table.backedUp(credentials);
+                    long rows = writeRows(table, columns, workspaceId, zip, digest);
                     zip.closeEntry();
                     ObjectNode entry = list.addObject();
                     entry.put("name", table.name());
                     entry.put("file", file);
                     entry.put("rows", rows);
                     entry.put("sha256", HexFormat.of().formatHex(digest.digest()));
-                    var columns = entry.putArray("columns");
-                    table.columns().stream().filter(c -> !c.generated()).forEach(c -> columns.add(c.name()));
+                    var names = entry.putArray("columns");
+                    columns.forEach(c -> names.add(c.name()));
                 }
             } catch (IOException e) {
                 failed[0] = e;
@@ -139,8 +178,7 @@ class Backups {
         zip.flush();
     }
 
-    private long writeRows(Table table, long workspaceId, OutputStream zip, MessageDigest digest) {
-        List<Column> columns = table.columns().stream().filter(c -> !c.generated()).toList();
+    private long writeRows(Table table, List<Column> columns, long workspaceId, OutputStream zip, MessageDigest digest) {
         String order = String.join(", ", table.primaryKey());
         long[] rows = {0};
         jdbc.query(con -> {
@@ -193,6 +231,12 @@ class Backups {
      * is checked before anything is written; then all rows go in one transaction.
      */
     long restore(Path file) throws IOException {
+        return restore(file, workspace -> {
+        });
+    }
+
+    /** A restore that does {@code andThen} with the restored workspace in its transaction, as a part of it. */
+    long restore(Path file, java.util.function.LongConsumer andThen) throws IOException {
         JsonNode manifest = readManifest(file);
         if (!FORMAT.equals(manifest.path("format").asString()) || manifest.path("version").asInt() != VERSION) {
             throw new InvalidInput("file", "is not a Tickler workspace backup (version " + VERSION + ")");
@@ -203,8 +247,10 @@ class Backups {
         } catch (NumberFormatException e) {
             throw new InvalidInput("file", "has no workspace id in its manifest");
         }
-        if (!manifest.path("schemaVersion").asString().equals(schemaVersion())) {
-            throw new InvalidInput("file", "was made with schema version " + manifest.path("schemaVersion").asString()
+        String made = manifest.path("schemaVersion").asString();
+        // backups made before the version was of the portable migrations carry the installation's latest one
+        if (!made.equals(schemaVersion()) && !made.equals(latestVersion())) {
+            throw new InvalidInput("file", "was made with schema version " + made
                     + "; this installation has " + schemaVersion() + ": restore it with the same Tickler version");
         }
         Map<String, JsonNode> entries = new LinkedHashMap<>();
@@ -215,17 +261,20 @@ class Backups {
         }
         Map<String, Table> tables = new LinkedHashMap<>();
         tables().forEach(t -> tables.put(t.name(), t));
+        for (JsonNode entry : manifest.path("tables")) {
+            if (!tables.containsKey(entry.path("name").asString())) {
+                throw new InvalidInput("file", "manifest.json lists a table this installation does not know: "
+                        + entry.path("name").asString());
+            }
+        }
+        Restore restore = new Restore(workspaceId);
         transactions.executeWithoutResult(status -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 for (JsonNode entry : manifest.path("tables")) {
-                    Table table = tables.get(entry.path("name").asString());
-                    if (table == null) {
-                        throw new InvalidInput("file", "has a table this installation does not know: "
-                                + entry.path("name").asString());
-                    }
-                    insertRows(connection, file, entry.path("file").asString(), table, workspaceId);
+                    insertRows(connection, file, entry, tables.get(entry.path("name").asString()), restore);
                 }
+                andThen.accept(workspaceId);
             } catch (IOException | SQLException e) {
                 throw new IllegalStateException("restore failed: " + e.getMessage(), e);
             }
@@ -238,10 +287,56 @@ class Backups {
         parties.rebuildSearchIndex();
     }
 
-    private void insertRows(Connection connection, Path file, String entryName, Table table, long workspaceId)
+    /** One restore's state: its workspace, and the password hash of users restored without one (made once). */
+    private final class Restore {
+
+        final long workspaceId;
+        private String noPassword;
+
+        Restore(long workspaceId) {
+            this.workspaceId = workspaceId;
+        }
+
+        String noPassword() {
+            if (noPassword == null) {
+                noPassword = provisioning.unusablePasswordHash();
+            }
+            return noPassword;
+        }
+    }
+
+    private static final int BATCH = 500;
+
+    /**
+     * Inserts one table's rows. Every line is checked before it is added — JSON, known columns, key
+     * columns, required values, types, the workspace — and a problem names the file and line; a row
+     * the database refuses names the lines of its batch. The caller's transaction then writes nothing.
+     */
+    private void insertRows(Connection connection, Path file, JsonNode entry, Table table, Restore restore)
             throws IOException, SQLException {
-        List<Column> columns = table.columns().stream().filter(c -> !c.generated()).toList();
-        String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", columns.stream().map(Column::name).toList())
+        String entryName = entry.path("file").asString();
+        List<Column> all = table.columns().stream().filter(c -> !c.generated()).toList();
+        Set<String> here = new LinkedHashSet<>(all.stream().map(Column::name).toList());
+        Set<String> listed = new LinkedHashSet<>();
+        entry.path("columns").forEach(c -> listed.add(c.asString()));
+        for (String name : listed) {
+            if (!here.contains(name)) {
+                throw new InvalidInput("file", "manifest.json lists a column " + name + " that table " + table.name()
+                        + " does not have");
+            }
+        }
+        // the backup's columns (and the password, given to users without one); a column only this database
+        // has (PostgreSQL's search text) takes its default
+        List<Column> columns = all.stream().filter(c -> listed.isEmpty() || listed.contains(c.name()) || c.password())
+                .toList();
+        for (Column column : all) {
+            if (column.required() && !columns.contains(column)) {
+                throw new InvalidInput("file", entryName + " has no column " + column.name() + ", which table "
+                        + table.name() + " requires");
+            }
+        }
+        Set<String> known = new LinkedHashSet<>(columns.stream().map(Column::name).toList());
+        String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", known)
                 + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
         List<Object[]> deferred = new ArrayList<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8);
@@ -251,22 +346,42 @@ class Backups {
             }
             var reader = new java.io.BufferedReader(new java.io.InputStreamReader(zip, StandardCharsets.UTF_8));
             String line;
-            int batch = 0;
+            long rows = 0;
             int number = 0;
+            int batchFrom = 0;
+            int batched = 0;
             while ((line = reader.readLine()) != null) {
+                number++;
                 if (line.isBlank()) {
                     continue;
                 }
-                number++;
-                JsonNode row = json.readTree(line);
+                String where = entryName + " line " + number;
+                JsonNode row = parse(line, where);
+                for (String name : row.propertyNames()) {
+                    if (!known.contains(name)) {
+                        throw new InvalidInput("file", where + " has a column " + name + (here.contains(name)
+                                ? " that manifest.json does not list" : " that table " + table.name() + " does not have"));
+                    }
+                }
+                for (String key : table.primaryKey()) {
+                    if (!row.hasNonNull(key)) {
+                        throw new InvalidInput("file", where + " lacks its key column " + key);
+                    }
+                }
                 // every row must be the manifest's workspace: a file never writes into another one
-                if (row.path("workspace_id").asLong(-1) != workspaceId) {
-                    throw new InvalidInput("file", entryName + " line " + number + " belongs to another workspace than "
-                            + "the manifest's " + workspaceId);
+                JsonNode workspace = row.get("workspace_id");
+                if (workspace == null || !workspace.isIntegralNumber() || workspace.asLong() != restore.workspaceId) {
+                    throw new InvalidInput("file", where + " belongs to another workspace than the manifest's "
+                            + restore.workspaceId);
                 }
                 for (int i = 0; i < columns.size(); i++) {
                     Column column = columns.get(i);
                     JsonNode value = row.get(column.name());
+                    if (column.password() && (value == null || value.isNull())) {
+                        // a backup without credentials: the user gets a password from an admin or the operator
+                        value = json.getNodeFactory().stringNode(restore.noPassword());
+                    }
+                    check(column, value, where);
                     // a row pointing at another row of its own table may come first: set such links afterwards
                     if (table.selfReferences().contains(column.name()) && value != null && !value.isNull()) {
                         Object[] link = new Object[table.primaryKey().size() + 2];
@@ -281,11 +396,22 @@ class Backups {
                     bind(insert, i + 1, column, value);
                 }
                 insert.addBatch();
-                if (++batch % 500 == 0) {
-                    insert.executeBatch();
+                rows++;
+                if (batched++ == 0) {
+                    batchFrom = number;
+                }
+                if (batched == BATCH) {
+                    execute(insert, entryName, batchFrom, number);
+                    batched = 0;
                 }
             }
-            insert.executeBatch();
+            if (batched > 0) {
+                execute(insert, entryName, batchFrom, number);
+            }
+            if (entry.has("rows") && entry.path("rows").asLong() != rows) {
+                throw new InvalidInput("file", entryName + " has " + rows + " rows; manifest.json says "
+                        + entry.path("rows").asLong() + ": the backup is incomplete");
+            }
         }
         for (Object[] link : deferred) {
             StringBuilder update = new StringBuilder("UPDATE " + table.name() + " SET " + link[0] + " = ? WHERE ");
@@ -298,8 +424,64 @@ class Backups {
                     statement.setLong(k + 2, (Long) link[k + 2]);
                 }
                 statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new InvalidInput("file", entryName + ": the row with key " + link[2 + table.primaryKey().size() - 1]
+                        + " points with " + link[0] + " to a row the database refuses: " + e.getMessage());
             }
         }
+    }
+
+    private JsonNode parse(String line, String where) {
+        JsonNode row;
+        try {
+            row = json.readTree(line);
+        } catch (JacksonException e) {
+            throw new InvalidInput("file", where + " is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (row == null || !row.isObject()) {
+            throw new InvalidInput("file", where + " is not a JSON object");
+        }
+        return row;
+    }
+
+    /** A value the column cannot take is named here rather than by the database's error, without a line. */
+    private static void check(Column column, JsonNode value, String where) {
+        if (value == null || value.isNull()) {
+            if (column.required()) {
+                throw new InvalidInput("file", where + " lacks a value for column " + column.name());
+            }
+        } else if (column.type() == Types.BOOLEAN || column.type() == Types.BIT) {
+            if (!value.isBoolean() && !value.isIntegralNumber()) {
+                throw new InvalidInput("file", where + ": column " + column.name() + " must be true or false, not " + value);
+            }
+        } else if (isInteger(column.type())) {
+            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                throw new InvalidInput("file", where + ": column " + column.name() + " must be a whole number, not "
+                        + abbreviated(value));
+            }
+        } else if (value.isContainer()) {
+            throw new InvalidInput("file", where + ": column " + column.name() + " must be a single value, not "
+                    + abbreviated(value));
+        }
+    }
+
+    private static String abbreviated(JsonNode value) {
+        String text = value.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
+    private static void execute(PreparedStatement insert, String entryName, int from, int to) {
+        try {
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new InvalidInput("file", entryName + (from == to ? " line " + from : " lines " + from + "–" + to)
+                    + ": the database refused a row: " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(SQLException e) {
+        SQLException next = e.getNextException();
+        return next != null && next.getMessage() != null ? next.getMessage() : e.getMessage();
     }
 
     private static void bind(PreparedStatement statement, int index, Column column, JsonNode value) throws SQLException {
@@ -345,7 +527,8 @@ class Backups {
                     digest.update(buffer, 0, read);
                 }
                 if (!HexFormat.of().formatHex(digest.digest()).equals(expected.path("sha256").asString())) {
-                    throw new InvalidInput("file", entry.getName() + " does not match its checksum: the backup is damaged");
+                    throw new InvalidInput("file", entry.getName() + " does not match its checksum (its SHA-256 in "
+                            + "manifest.json): the backup is damaged");
                 }
                 seen.add(entry.getName());
             }
@@ -385,8 +568,11 @@ class Backups {
                 try (ResultSet rs = meta.getColumns(null, schema, name, "%")) {
                     while (rs.next()) {
                         String generated = safe(rs, "IS_GENERATEDCOLUMN");
+                        boolean isGenerated = "YES".equalsIgnoreCase(generated);
+                        boolean required = rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls
+                                && rs.getString("COLUMN_DEF") == null && !isGenerated;
                         columns.add(new Column(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), type(rs),
-                                "YES".equalsIgnoreCase(generated)));
+                                isGenerated, required));
                     }
                 }
                 if (columns.stream().noneMatch(c -> c.name().equals("workspace_id"))) {
@@ -462,11 +648,40 @@ class Backups {
         }
     }
 
+    /**
+     * The version of the newest migration of the portable set applied here. The vendor folders differ
+     * between SQLite and PostgreSQL (an index more on one of them), so the latest version overall would
+     * tell two installations of the same Tickler apart and refuse a move between the databases.
+     */
     String schemaVersion() {
+        Set<String> portable = portableMigrations();
+        List<Map<String, Object>> applied = jdbc.queryForList("""
+                SELECT version, script FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL
+                ORDER BY installed_rank DESC
+                """);
+        return applied.stream().filter(m -> portable.contains(String.valueOf(m.get("script"))))
+                .map(m -> String.valueOf(m.get("version"))).findFirst().orElseGet(this::latestVersion);
+    }
+
+    private String latestVersion() {
         return jdbc.queryForObject("""
                 SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL
                 ORDER BY installed_rank DESC LIMIT 1
                 """, String.class);
+    }
+
+    /** The file names of the portable migrations, as Flyway records them as scripts. */
+    private static Set<String> portableMigrations() {
+        try {
+            Set<String> names = new LinkedHashSet<>();
+            for (org.springframework.core.io.Resource resource : new org.springframework.core.io.support
+                    .PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/*.sql")) {
+                names.add(resource.getFilename());
+            }
+            return names;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list the migrations", e);
+        }
     }
 
     private static MessageDigest sha256() {
@@ -478,9 +693,9 @@ class Backups {
     }
 
     /** A backup in memory, for tests and small workspaces. */
-    byte[] backup(long workspaceId) throws IOException {
+    byte[] backup(long workspaceId, boolean credentials) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        backup(workspaceId, out);
+        backup(workspaceId, out, credentials);
         return out.toByteArray();
     }
 

@@ -53,24 +53,20 @@ class ImportRepository {
         this.json = json;
     }
 
-    void insert(Import i) {
+    /** The new import with its file's SHA-256, in one statement: never a row without its hash. */
+    void insert(Import i, String sha256) {
         jdbc.sql("""
                 INSERT INTO imports (workspace_id, id, entity, status, file_name, file_sha256, file_size, charset, delimiter,
                                      own_export, headers, mapping, duplicates, match_on, strict, created_by, created_at)
                 VALUES (:workspace, :id, :entity, :status, :fileName, :sha, :size, :charset, :delimiter, :ownExport,
                         :headers, :mapping, :duplicates, :matchOn, :strict, :createdBy, :createdAt)
                 """).param("workspace", workspace()).param("id", i.id().value()).param("entity", i.entity().name())
-                .param("status", i.status().name()).param("fileName", i.fileName()).param("sha", "")
+                .param("status", i.status().name()).param("fileName", i.fileName()).param("sha", sha256)
                 .param("size", i.fileSize()).param("charset", i.charset()).param("delimiter", i.delimiter())
                 .param("ownExport", i.ownExport()).param("headers", json.writeValueAsString(i.headers()))
                 .param("mapping", json.writeValueAsString(i.mapping())).param("duplicates", i.duplicates().name())
                 .param("matchOn", i.matchOn().name()).param("strict", i.strict())
                 .param("createdBy", i.createdBy().value()).param("createdAt", i.createdAt().toEpochMilli()).update();
-    }
-
-    void fileHash(long id, String sha256) {
-        jdbc.sql("UPDATE imports SET file_sha256 = :sha WHERE workspace_id = :workspace AND id = :id")
-                .param("sha", sha256).param("workspace", workspace()).param("id", id).update();
     }
 
     Optional<Import> find(long id) {
@@ -104,11 +100,15 @@ class ImportRepository {
     }
 
     /** Moves the import on only from the expected status; false when it was elsewhere already. */
+    /**
+     * Moves the import from one status to another in one statement, true if it was in {@code from}.
+     * Starting to run or to undo also sets the heartbeat, so that a stopped server's work is taken over.
+     */
     boolean status(long id, ImportStatus from, ImportStatus to, long now) {
         return jdbc.sql("""
                 UPDATE imports SET status = :to,
                        started_at = CASE WHEN :to = 'RUNNING' AND started_at IS NULL THEN :now ELSE started_at END,
-                       heartbeat_at = CASE WHEN :to = 'RUNNING' THEN :now ELSE heartbeat_at END,
+                       heartbeat_at = CASE WHEN :to IN ('RUNNING', 'UNDOING') THEN :now ELSE heartbeat_at END,
                        finished_at = CASE WHEN :to IN ('DONE', 'FAILED', 'CANCELLED', 'UNDONE') THEN :now ELSE finished_at END
                 WHERE workspace_id = :workspace AND id = :id AND status = :from
                 """).param("to", to.name()).param("now", now).param("workspace", workspace()).param("id", id)
@@ -295,12 +295,16 @@ class ImportRepository {
 
     // --- saved mappings --------------------------------------------------------------------
 
+    /**
+     * Saves the mapping under its name, replacing one of the same name, in one statement: a mapping is
+     * never missing in between, and two saves under one name at once both succeed, the later winning.
+     */
     void saveMapping(long id, ImportEntity entity, String name, Map<String, String> mapping, long userId, long now) {
-        jdbc.sql("DELETE FROM import_mappings WHERE workspace_id = :workspace AND entity = :entity AND name = :name")
-                .param("workspace", workspace()).param("entity", entity.name()).param("name", name).update();
         jdbc.sql("""
                 INSERT INTO import_mappings (workspace_id, id, entity, name, mapping, created_by, created_at)
                 VALUES (:workspace, :id, :entity, :name, :mapping, :user, :now)
+                ON CONFLICT (workspace_id, entity, name) DO UPDATE SET mapping = excluded.mapping,
+                       created_by = excluded.created_by, created_at = excluded.created_at
                 """).param("workspace", workspace()).param("id", id).param("entity", entity.name()).param("name", name)
                 .param("mapping", json.writeValueAsString(mapping)).param("user", userId).param("now", now).update();
     }

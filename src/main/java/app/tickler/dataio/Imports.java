@@ -141,8 +141,7 @@ class Imports {
                 String.valueOf(format.delimiter()), format.ownExport(), format.headers(), mapping,
                 format.ownExport() ? DuplicateMode.UPDATE : DuplicateMode.SKIP, matchOn, false, null, 0, 0, 0, 0, 0,
                 false, null, new UserId(actor.userId()), clock.instant(), null, null);
-        imports.insert(created);
-        imports.fileHash(id, sha);
+        imports.insert(created, sha);
         return get(new ImportId(id));
     }
 
@@ -466,8 +465,9 @@ class Imports {
             throw new Conflict("Only a finished, failed or cancelled import can be undone; this one is "
                     + job.status().name().toLowerCase(Locale.ROOT));
         }
-        imports.status(id.value(), job.status(), ImportStatus.UNDOING, clock.millis());
-        imports.heartbeat(id.value(), clock.millis());
+        if (!imports.status(id.value(), job.status(), ImportStatus.UNDOING, clock.millis())) {
+            throw new Conflict("The import has just changed; reload it to see whether it is being undone");
+        }
         runner.submit(Actors.current().workspaceId(), id.value(), Actors.current().userId());
         return get(id);
     }

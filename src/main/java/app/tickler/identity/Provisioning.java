@@ -26,6 +26,23 @@ public class Provisioning {
                 timeZone, currency));
     }
 
+    /**
+     * A password hash that no password matches (of a random secret nobody keeps), for the users of a
+     * workspace restored from a backup without credentials: an admin gives them a password (Settings →
+     * Users), and the operator the first admin ({@link #setPassword}).
+     */
+    public String unusablePasswordHash() {
+        return users.unusablePasswordHash();
+    }
+
+    /**
+     * The operator sets the password of a user of the current actor's workspace, found by email — after
+     * restoring a backup without credentials. The password policy applies; the user's sessions end.
+     */
+    public void setPassword(String email, String password) {
+        users.setPassword(email, password);
+    }
+
     /** A user of the current actor's workspace (the actor must be its admin). */
     public UserId createUser(String email, String name, Role role, TeamId team, String password) {
         return users.create(new UserManagement.NewUser(email, name, role, team, null, password)).id();

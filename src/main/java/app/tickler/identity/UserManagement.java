@@ -203,6 +203,21 @@ class UserManagement {
         return stamp;
     }
 
+    String unusablePasswordHash() {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return passwordEncoder.encode(java.util.HexFormat.of().formatHex(secret));
+    }
+
+    @Transactional
+    void setPassword(String email, String password) {
+        long workspace = Actors.current().workspaceId();
+        User current = users.findForSignIn(email == null ? "" : email).filter(u -> u.workspaceId() == workspace)
+                .orElseThrow(() -> new InvalidInput("email", "is not a user of workspace " + workspace));
+        passwordPolicy.check("password", password, current.email());
+        save(current, current.withPassword(passwordEncoder.encode(password), ids.next()), "password set by the operator");
+    }
+
     private UserSummary save(User before, User after, String action) {
         users.update(after, clock.millis());
         Map<String, Change> changes = Changes.between(before.audited(), after.audited());

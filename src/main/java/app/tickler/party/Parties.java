@@ -264,22 +264,20 @@ public class Parties {
 
     /**
      * Rebuilds the search index of the caller's workspace from its records, after a restore: SQLite
-     * keeps it in a table of its own; PostgreSQL's search text is a column of the records themselves.
+     * keeps it in a table of its own; PostgreSQL's search text is a column of the records themselves,
+     * written anew too (a backup from SQLite has none).
      */
     @Transactional
     public void rebuildSearchIndex() {
-        if (search.inline()) {
-            return;
-        }
         long after = 0;
         List<Long> ids;
         while (!(ids = accountRows.liveIdsAfter(after, 500)).isEmpty()) {
-            accountRows.findAll(ids).forEach(search::written);
+            accountRows.findAll(ids).forEach(search::reindex);
             after = ids.get(ids.size() - 1);
         }
         after = 0;
         while (!(ids = contactRows.liveIdsAfter(after, 500)).isEmpty()) {
-            contactRows.findAll(ids).forEach(search::written);
+            contactRows.findAll(ids).forEach(search::reindex);
             after = ids.get(ids.size() - 1);
         }
     }

@@ -103,14 +103,22 @@ class PartySearch {
                 contacts.stream().map(c -> new Object[] {c.id().value(), workspace + terms(c)}).toList());
     }
 
+    /** The account's search text or index row written anew (a restored workspace's search is rebuilt). */
+    void reindex(Account account) {
+        reindex("accounts", account.id().value(), terms(account));
+    }
+
     /** After something the record's terms include changed elsewhere (a person's organisations). */
     void reindex(Contact contact) {
+        reindex("contacts", contact.id().value(), terms(contact));
+    }
+
+    private void reindex(String table, long id, String terms) {
         if (inline()) {
-            jdbc.sql("UPDATE contacts SET search_text = :terms WHERE workspace_id = :workspace AND id = :id")
-                    .param("terms", terms(contact)).param("workspace", Actors.current().workspaceId())
-                    .param("id", contact.id().value()).update();
+            jdbc.sql("UPDATE " + table + " SET search_text = :terms WHERE workspace_id = :workspace AND id = :id")
+                    .param("terms", terms).param("workspace", Actors.current().workspaceId()).param("id", id).update();
         } else {
-            replace(contact.id().value(), terms(contact));
+            replace(id, terms);
         }
     }
 

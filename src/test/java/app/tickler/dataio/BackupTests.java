@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -35,6 +37,7 @@ import app.tickler.Fixtures;
 import app.tickler.TestUser;
 import app.tickler.TestWorkspace;
 import app.tickler.TicklerTest;
+import app.tickler.identity.Provisioning;
 import app.tickler.party.AccountInput;
 import app.tickler.party.BuyingRole;
 import app.tickler.party.Contact;
@@ -71,6 +74,8 @@ class BackupTests {
     JsonMapper json;
     @Autowired
     DatabaseBackups databaseBackups;
+    @Autowired
+    Provisioning provisioning;
 
     JsonNode call(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, TestUser user,
             int expected) throws Exception {
@@ -110,22 +115,7 @@ class BackupTests {
 
     /** Every row of the workspace, table by table, in key order. */
     Map<String, List<Map<String, Object>>> dump(long workspace) {
-        Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
-        for (Backups.Table table : backups.tables()) {
-            List<String> columns = table.columns().stream().filter(c -> !c.generated()).map(Backups.Column::name).toList();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            jdbc.query("SELECT " + String.join(", ", columns) + " FROM " + table.name() + " WHERE workspace_id = ?"
-                    + (table.primaryKey().isEmpty() ? "" : " ORDER BY " + String.join(", ", table.primaryKey())), rs -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (String column : columns) {
-                    Object value = rs.getObject(column);
-                    row.put(column, value instanceof Number n ? (Object) n.longValue() : value);
-                }
-                rows.add(row);
-            }, workspace);
-            all.put(table.name(), rows);
-        }
-        return all;
+        return BackupCommandTests.dump(backups, jdbc, workspace);
     }
 
     void deleteWorkspace(long workspace) {
@@ -151,7 +141,7 @@ class BackupTests {
         assertThat(before.get("touches")).hasSize(1);
         assertThat(before.get("follow_ups")).isNotEmpty();
 
-        byte[] zip = backups.backup(acme.id());
+        byte[] zip = backups.backup(acme.id(), true);
         JsonNode manifest = json.readTree(entry(zip, "manifest.json"));
         assertThat(manifest.get("format").asString()).isEqualTo(Backups.FORMAT);
         assertThat(manifest.get("tables").size()).isEqualTo(before.size());
@@ -181,7 +171,7 @@ class BackupTests {
     @Test
     void aDamagedBackupIsRefusedBeforeAnythingIsWritten() throws Exception {
         TestWorkspace acme = populated();
-        byte[] zip = backups.backup(acme.id());
+        byte[] zip = backups.backup(acme.id(), true);
         ByteArrayOutputStream damaged = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
                 ZipOutputStream out = new ZipOutputStream(damaged)) {
@@ -200,7 +190,7 @@ class BackupTests {
         Files.write(file, damaged.toByteArray());
         deleteWorkspace(acme.id());
         assertThatThrownBy(() -> backups.restore(file)).isInstanceOf(InvalidInput.class)
-                .hasMessageContaining("checksum");
+                .hasMessageContaining("tables/contacts.jsonl does not match its checksum");
         assertThat(dump(acme.id()).values()).allMatch(List::isEmpty);
         Path notZip = Files.createTempFile("not", ".zip");
         Files.writeString(notZip, "hello");
@@ -241,6 +231,184 @@ class BackupTests {
         }
         assertThatThrownBy(() -> databaseBackups.copy(target)).as("never over an existing file")
                 .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void theBackupAnAdminDownloadsHoldsNoPasswordSecretOrHashOfOne() throws Exception {
+        TestWorkspace acme = populated();
+        TestUser admin = acme.admin();
+        TestUser rep = acme.user(Role.REP);
+        call(post("/api/v1/calendar-feed"), rep, 201);
+        call(put("/api/v1/smtp-settings").content("""
+                {"host":"127.0.0.1","port":2525,"username":"tickler","password":"smtp-s3cret","starttls":false,
+                 "fromAddress":"sales@acme.test","fromName":"Acme Sales"}"""), admin, 200);
+        List<String> secrets = new ArrayList<>();
+        secrets.addAll(jdbc.queryForList("SELECT password_hash FROM users WHERE workspace_id = ?", String.class, acme.id()));
+        secrets.addAll(jdbc.queryForList("SELECT secret_hash FROM api_tokens WHERE workspace_id = ?", String.class, acme.id()));
+        secrets.addAll(jdbc.queryForList("SELECT secret_hash FROM calendar_feeds WHERE workspace_id = ?", String.class,
+                acme.id()));
+        secrets.addAll(jdbc.queryForList("SELECT password FROM smtp_settings WHERE workspace_id = ?", String.class, acme.id()));
+        assertThat(secrets).hasSizeGreaterThanOrEqualTo(2 + 2 + 1 + 1).doesNotContainNull();
+        assertThat(new String(backups.backup(acme.id(), true), StandardCharsets.ISO_8859_1))
+                .as("the operator's backup with credentials has them (a compressed file: checked by the restore)")
+                .isNotEmpty();
+
+        for (var download : List.of(get("/api/v1/backup").with(admin.api()),
+                get("/settings/backup/download").with(admin.browser()))) {
+            byte[] zip = mvc.perform(download).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            Map<String, String> files = entries(zip);
+            assertThat(files.get("tables/users.jsonl")).contains(admin.email());
+            for (String content : files.values()) {
+                for (String secret : secrets) {
+                    assertThat(content).doesNotContain(secret);
+                }
+                assertThat(content).doesNotContain("$argon2").doesNotContain("smtp-s3cret");
+            }
+            JsonNode manifest = json.readTree(files.get("manifest.json"));
+            assertThat(manifest.get("credentials").asBoolean()).isFalse();
+            List<String> tables = new ArrayList<>();
+            for (JsonNode table : manifest.get("tables")) {
+                tables.add(table.get("name").asString());
+                for (JsonNode column : table.get("columns")) {
+                    assertThat(column.asString()).as(table.get("name").asString())
+                            .doesNotContain("password").doesNotContain("secret").doesNotEndWith("_hash");
+                }
+            }
+            assertThat(tables).contains("users", "smtp_settings").doesNotContain("api_tokens", "calendar_feeds");
+        }
+    }
+
+    @Test
+    void aBackupWithoutCredentialsRestoresNobodysPasswordAndTheOperatorGivesTheAdminOne() throws Exception {
+        TestWorkspace acme = populated();
+        TestUser admin = acme.admin();
+        TestUser rep = acme.user(Role.REP);
+        Map<String, List<Map<String, Object>>> before = dump(acme.id());
+        byte[] zip = mvc.perform(get("/api/v1/backup").with(admin.api())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray();
+        Path file = Files.createTempFile("without-credentials", ".zip");
+        Files.write(file, zip);
+        deleteWorkspace(acme.id());
+
+        assertThatThrownBy(() -> backups.restore(file, id -> Actors.runAs(Actor.system(id, ZoneOffset.UTC),
+                () -> provisioning.setPassword(admin.email(), "short")))).as("a refused password restores nothing")
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("password");
+        assertThat(dump(acme.id()).values()).allMatch(List::isEmpty);
+
+        String password = "the restored admin's new password";
+        backups.restore(file, id -> Actors.runAs(Actor.system(id, ZoneOffset.UTC),
+                () -> provisioning.setPassword(admin.email(), password)));
+        Map<String, List<Map<String, Object>>> after = dump(acme.id());
+        assertThat(after.get("users")).hasSameSizeAs(before.get("users"));
+        assertThat(after.get("contacts")).isEqualTo(before.get("contacts"));
+        assertThat(after.get("api_tokens")).isEmpty();
+        assertThat(after.get("users")).allSatisfy(user -> assertThat(before.get("users"))
+                .noneMatch(old -> old.get("password_hash").equals(user.get("password_hash"))));
+
+        assertThat(signIn(rep.email(), Fixtures.PASSWORD)).as("the old password is not restored").isEqualTo(401);
+        assertThat(signIn(admin.email(), Fixtures.PASSWORD)).isEqualTo(401);
+        assertThat(signIn(admin.email(), password)).isEqualTo(201);
+    }
+
+    int signIn(String email, String password) throws Exception {
+        return mvc.perform(post("/api/v1/auth/tokens").with(httpBasic(email, password))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"after the restore\"}")).andReturn()
+                .getResponse().getStatus();
+    }
+
+    @Test
+    void aLineThatIsNotJsonIsNamedByFileAndLineAndNothingIsWritten() throws Exception {
+        refusedNamingTheLine(lines -> lines.set(1, "{\"workspace_id\": 1, oops"), "tables/contacts.jsonl line 2",
+                "is not valid JSON");
+    }
+
+    @Test
+    void aRowWithoutItsKeyColumnIsNamedByFileAndLineAndNothingIsWritten() throws Exception {
+        refusedNamingTheLine(lines -> lines.set(1, lines.get(1).replaceFirst("\"id\":\\s*\\d+,", "")),
+                "tables/contacts.jsonl line 2", "lacks its key column id");
+    }
+
+    @Test
+    void aColumnTheTableDoesNotHaveIsNamedByFileAndLineAndNothingIsWritten() throws Exception {
+        refusedNamingTheLine(lines -> lines.set(1, lines.get(1).replaceFirst("^\\{", "{\"shoe_size\":44,")),
+                "tables/contacts.jsonl line 2", "has a column shoe_size that table contacts does not have");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsNamedByFileAndLineAndNothingIsWritten() throws Exception {
+        refusedNamingTheLine(lines -> lines.set(1, lines.get(1).replaceFirst("\"created_at\":\\s*\\d+",
+                "\"created_at\":\"yesterday\"")), "tables/contacts.jsonl line 2",
+                "column created_at must be a whole number");
+    }
+
+    @Test
+    void aFileWithFewerRowsThanItsManifestSaysIsRefused() throws Exception {
+        TestWorkspace acme = populated();
+        byte[] zip = backups.backup(acme.id(), true);
+        byte[] shortened = rewrite(zip, "tables/contacts.jsonl", lines -> lines.remove(1), false);
+        Path file = Files.createTempFile("shortened", ".zip");
+        Files.write(file, shortened);
+        deleteWorkspace(acme.id());
+        assertThatThrownBy(() -> backups.restore(file)).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("tables/contacts.jsonl has 1 rows; manifest.json says 2");
+        assertThat(dump(acme.id()).values()).allMatch(List::isEmpty);
+    }
+
+    /** A backup with one line of the contacts changed (checksums and counts made to match) is refused whole. */
+    void refusedNamingTheLine(java.util.function.Consumer<List<String>> change, String where, String why)
+            throws Exception {
+        TestWorkspace acme = populated();
+        byte[] zip = backups.backup(acme.id(), true);
+        byte[] changed = rewrite(zip, "tables/contacts.jsonl", change, true);
+        assertThat(changed).isNotEqualTo(zip);
+        Path file = Files.createTempFile("changed", ".zip");
+        Files.write(file, changed);
+        deleteWorkspace(acme.id());
+        assertThatThrownBy(() -> backups.restore(file)).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining(where).hasMessageContaining(why);
+        assertThat(dump(acme.id()).values()).as("nothing is written").allMatch(List::isEmpty);
+    }
+
+    /** The backup with one file's lines changed and its checksum made to match; {@code consistent}: its row count too. */
+    byte[] rewrite(byte[] zip, String name, java.util.function.Consumer<List<String>> change, boolean consistent)
+            throws Exception {
+        Map<String, String> files = entries(zip);
+        List<String> lines = new ArrayList<>(files.get(name).lines().toList());
+        change.accept(lines);
+        String content = String.join("\n", lines) + "\n";
+        files.put(name, content);
+        tools.jackson.databind.node.ObjectNode manifest = (tools.jackson.databind.node.ObjectNode) json.readTree(
+                files.get("manifest.json"));
+        for (JsonNode table : manifest.get("tables")) {
+            if (table.get("file").asString().equals(name)) {
+                ((tools.jackson.databind.node.ObjectNode) table).put("sha256", java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8))));
+                if (consistent) {
+                    ((tools.jackson.databind.node.ObjectNode) table).put("rows", lines.size());
+                }
+            }
+        }
+        files.put("manifest.json", json.writeValueAsString(manifest));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zipped = new ZipOutputStream(out)) {
+            for (var file : files.entrySet()) {
+                zipped.putNextEntry(new ZipEntry(file.getKey()));
+                zipped.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zipped.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static Map<String, String> entries(byte[] zip) throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
     }
 
     static byte[] entry(byte[] zip, String name) throws Exception {

@@ -67,7 +67,7 @@ class ExportTests {
                         new Contact.Email("ann.private" + suffix + "@mail.example", null, false)),
                 List.of(new Contact.Phone("+49 30 1234567", "work", true)),
                 new Address("'Quoted street 1", "@home", "10115", "\tBerlin", "Germany"), null, null, null, false, null,
-                null, null, Map.of("nickname", "+SUM(A1)"), List.of("vip", "=tag"), null, null, null)));
+                null, null, Map.of("nickname", "＋SUM(A1)"), List.of("vip", "=tag"), null, null, null)));
     }
 
     @Test
@@ -85,9 +85,11 @@ class ExportTests {
         for (String cell : rows.get(1).getFields()) {
             assertThat(cell).as("no cell a spreadsheet would run").doesNotStartWith("=").doesNotStartWith("+")
                     .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
+            assertThat(FormulasTests.wouldRun(cell)).as(cell).isFalse();
         }
         assertThat(rows.get(1).getField(1)).isEqualTo("'=cmd|' /C calc'!A0");
         assertThat(rows.get(1).getField(8)).as("a leading apostrophe is doubled").isEqualTo("''Quoted street 1");
+        assertThat(rows.get(1).getFields()).as("a full-width plus too").contains("'＋SUM(A1)");
 
         TestWorkspace other = fixtures.workspace();
         TestUser otherAdmin = other.admin();
