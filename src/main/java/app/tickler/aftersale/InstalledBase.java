@@ -16,6 +16,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tickler.followup.FollowUpId;
+import app.tickler.followup.FollowUps;
 import app.tickler.identity.UserId;
 import app.tickler.party.Account;
 import app.tickler.party.AccountId;
@@ -88,9 +90,11 @@ public class InstalledBase {
     private final Clock clock;
     private final AuditLog audit;
     private final Timeline timeline;
+    private final FollowUps followUps;
 
     InstalledBase(JdbcClient jdbc, Parties parties, SalesCycle sales, IdGenerator ids, Clock clock, AuditLog audit,
-            Timeline timeline) {
+            Timeline timeline, FollowUps followUps) {
+        this.followUps = followUps;
         this.jdbc = jdbc;
         this.parties = parties;
         this.sales = sales;
@@ -229,9 +233,33 @@ public class InstalledBase {
         return Page.of(rows, paging, i -> Cursor.of(i.id().value()));
     }
 
+    /** The installed product if it exists and its account is one the caller may see. */
+    public Optional<InstalledProduct> findInstalled(InstalledProductId id) {
+        return find(id.value()).filter(i -> parties.account(i.accountId()).filter(a -> !a.inTrash()
+                && Actors.current().canRead(a.ownerId() == null ? null : a.ownerId().value())).isPresent());
+    }
+
+    /** The catalogue's product of that name (any case), sold or not. */
+    public Optional<Product> productNamed(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT * FROM products WHERE workspace_id = :workspace AND name_key = :key")
+                .param("workspace", workspace()).param("key", key(name)).query((rs, n) -> product(rs)).optional();
+    }
+
     @Transactional
     public InstalledProduct install(InstalledInput input) {
         return insert(input, "");
+    }
+
+    /**
+     * Checks an installation as {@link #install} would, writing nothing: a caller that records many in one
+     * transaction (an import) checks first, since a refusal inside the transaction would spoil it.
+     */
+    public void checkInstall(InstalledInput input) {
+        check(input, "", null, true);
+        writable(input.accountId());
     }
 
     /**
@@ -288,10 +316,36 @@ public class InstalledBase {
         return after;
     }
 
+    /**
+     * Removes an installed product with what was derived from it: its ends, and its renewal notices with
+     * the renewal follow-ups still open (cancelled) and the renewal deals still open (removed). A renewal
+     * deal won or lost is kept. The cleaning runs as the workspace, since the follow-up or the deal may
+     * be a colleague's (the account's owner's, or the first admin's).
+     */
     @Transactional
     public void remove(InstalledProductId id) {
         InstalledProduct before = installed(id);
         writable(before.accountId());
+        List<Map<String, Object>> notices = jdbc.sql("""
+                SELECT follow_up_id, deal_id FROM renewal_notices WHERE workspace_id = :workspace AND installed_id = :id
+                """).param("workspace", workspace()).param("id", id.value()).query().listOfRows();
+        Actor actor = Actors.current();
+        Actors.runAs(Actor.system(actor.workspaceId(), actor.zone()), () -> {
+            for (Map<String, Object> notice : notices) {
+                if (notice.get("follow_up_id") != null) {
+                    followUps.cancel(new FollowUpId(((Number) notice.get("follow_up_id")).longValue()),
+                            "its installed product was removed");
+                }
+                if (notice.get("deal_id") != null) {
+                    DealId deal = new DealId(((Number) notice.get("deal_id")).longValue());
+                    if (sales.deal(deal).filter(d -> d.status() == DealStatus.OPEN).isPresent()) {
+                        sales.removeDeal(deal);
+                    }
+                }
+            }
+        });
+        jdbc.sql("DELETE FROM renewal_notices WHERE workspace_id = :workspace AND installed_id = :id")
+                .param("workspace", workspace()).param("id", id.value()).update();
         jdbc.sql("DELETE FROM installed_ends WHERE workspace_id = :workspace AND installed_id = :id")
                 .param("workspace", workspace()).param("id", id.value()).update();
         jdbc.sql("DELETE FROM installed_products WHERE workspace_id = :workspace AND id = :id")

@@ -21,6 +21,8 @@ import app.tickler.party.CustomField;
 import app.tickler.party.CustomerLevel;
 import app.tickler.party.RelationshipStage;
 import app.tickler.platform.InvalidInput;
+import app.tickler.aftersale.InstalledBase;
+import app.tickler.aftersale.ProductId;
 import app.tickler.party.AccountId;
 import app.tickler.sales.DealDraft;
 import app.tickler.sales.LeadInput;
@@ -236,6 +238,35 @@ final class Conversion {
             problems.add("amount", "'" + shorten(text) + "' is not an amount");
             return null;
         }
+    }
+
+    /**
+     * An installation of the product on the account (either null: still to be found or created). The
+     * quantity is a whole number ("2", Salesforce's "2.00"; blank: 1); a serial number is kept in the
+     * notes, the module having no field of its own for it.
+     */
+    static InstalledBase.InstalledInput installed(AccountId account, ProductId product, Map<String, String> values,
+            InvalidInput.Collector problems) {
+        Integer quantity = null;
+        String quantityText = text(values, "quantity");
+        if (quantityText != null) {
+            try {
+                quantity = new java.math.BigDecimal(quantityText.replaceAll("[\\s\\u00a0]", "").replace(',', '.'))
+                        .intValueExact();
+            } catch (NumberFormatException | ArithmeticException e) {
+                problems.add("quantity", "'" + shorten(quantityText) + "' is not a whole number");
+            }
+        }
+        String serial = text(values, "serialNumber");
+        String notes = text(values, "notes");
+        if (serial != null) {
+            notes = "Serial number: " + serial + (notes == null ? "" : "\n" + notes);
+        }
+        return new InstalledBase.InstalledInput(account, product, quantity,
+                date(problems, "installDate", text(values, "installDate")),
+                date(problems, "warrantyEnd", text(values, "warrantyEnd")),
+                date(problems, "serviceEnd", text(values, "serviceEnd")),
+                date(problems, "endOfLife", text(values, "endOfLife")), null, notes);
     }
 
     static LeadInput emptyLead() {

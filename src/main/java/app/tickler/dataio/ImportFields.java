@@ -37,12 +37,16 @@ class ImportFields {
     static final List<String> DEAL_FIELDS = List.of("id", "externalId", "name", "account", "accountExternalId", "pipeline",
             "stage", "amount", "currency", "expectedCloseDate", "owner", "status", "notes");
 
+    static final List<String> INSTALLED_PRODUCT_FIELDS = List.of("externalId", "account", "accountExternalId", "product",
+            "quantity", "installDate", "warrantyEnd", "serviceEnd", "endOfLife", "serialNumber", "notes");
+
     /** Normalised header (lower case, letters and digits only) to field key, for every entity. */
     private static final Map<String, String> COMMON = new HashMap<>();
     private static final Map<String, String> CONTACT = new HashMap<>();
     private static final Map<String, String> ACCOUNT = new HashMap<>();
     private static final Map<String, String> LEAD = new HashMap<>();
     private static final Map<String, String> DEAL = new HashMap<>();
+    private static final Map<String, String> INSTALLED_PRODUCT = new HashMap<>();
 
     static {
         // Tickler's own export headers are the field keys; ids of other systems are external ids
@@ -110,6 +114,28 @@ class ImportFields {
         deal("owner", "owner", "owneremail", "dealowner", "opportunityowner", "ownername");
         deal("status", "status", "dealstatus");
         deal("notes", "notes", "description", "note");
+        // Salesforce assets (Id, Account.Name, AccountId, Product2.Name, Quantity, InstallDate, PurchaseDate,
+        // UsageEndDate, SerialNumber, Description); products are known by name in Tickler's catalogue
+        installed("externalId", "externalid", "id", "assetid", "recordid");
+        installed("account", "account", "accountname", "company", "companyname", "organization", "organisation",
+                "organizationname", "customer", "customername");
+        installed("accountExternalId", "accountexternalid", "accountid", "companyid", "organizationid");
+        installed("product", "product", "productname", "product2name", "item", "itemname");
+        installed("quantity", "quantity", "qty");
+        installed("installDate", "installdate", "installationdate", "installedon", "dateinstalled", "purchasedate");
+        installed("warrantyEnd", "warrantyend", "warrantyenddate", "warrantyexpiry", "warrantyexpires",
+                "warrantyexpirationdate");
+        installed("serviceEnd", "serviceend", "serviceenddate", "contractend", "contractenddate", "renewaldate",
+                "expirydate", "expirationdate");
+        installed("endOfLife", "endoflife", "usageenddate", "eol", "endoflifedate");
+        installed("serialNumber", "serialnumber", "serial", "serialno");
+        installed("notes", "notes", "description", "note");
+    }
+
+    private static void installed(String key, String... headers) {
+        for (String header : headers) {
+            INSTALLED_PRODUCT.put(header, key);
+        }
     }
 
     private static void deal(String key, String... headers) {
@@ -156,6 +182,7 @@ class ImportFields {
             case ACCOUNT -> ACCOUNT_FIELDS;
             case LEAD -> LEAD_FIELDS;
             case DEAL -> DEAL_FIELDS;
+            case INSTALLED_PRODUCT -> INSTALLED_PRODUCT_FIELDS;
         };
         for (String key : own) {
             fields.add(new Field(key, null));
@@ -201,6 +228,7 @@ class ImportFields {
                     case ACCOUNT -> ACCOUNT;
                     case LEAD -> LEAD;
                     case DEAL -> DEAL;
+                    case INSTALLED_PRODUCT -> INSTALLED_PRODUCT;
                 }).get(normal);
             }
             if (key == null && (entity == ImportEntity.CONTACT || entity == ImportEntity.ACCOUNT)) {

@@ -45,6 +45,11 @@ import app.tickler.platform.database.Dialect;
 import app.tickler.platform.security.Actor;
 import app.tickler.platform.security.Actors;
 import app.tickler.platform.security.Role;
+import app.tickler.aftersale.InstalledBase;
+import app.tickler.aftersale.InstalledProduct;
+import app.tickler.aftersale.InstalledProductId;
+import app.tickler.aftersale.Product;
+import app.tickler.aftersale.ProductId;
 import app.tickler.sales.DealDraft;
 import app.tickler.sales.DealId;
 import app.tickler.sales.DealStatus;
@@ -79,6 +84,7 @@ class ImportRunner implements DisposableBean {
     private final ImportFields fields;
     private final Parties parties;
     private final SalesCycle sales;
+    private final InstalledBase installedBase;
     private final Directory directory;
     private final JsonMapper json;
     private final Clock clock;
@@ -91,8 +97,8 @@ class ImportRunner implements DisposableBean {
     });
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    ImportRunner(ImportRepository imports, ImportFields fields, Parties parties, SalesCycle sales, Directory directory,
-            JsonMapper json,
+    ImportRunner(ImportRepository imports, ImportFields fields, Parties parties, SalesCycle sales,
+            InstalledBase installedBase, Directory directory, JsonMapper json,
             Clock clock, PlatformTransactionManager transactionManager, DatabaseMaintenance maintenance, Dialect dialect,
             @Value("${tickler.data-dir}") String dataDir) {
         this.imports = imports;
@@ -101,6 +107,7 @@ class ImportRunner implements DisposableBean {
         this.fields = fields;
         this.parties = parties;
         this.sales = sales;
+        this.installedBase = installedBase;
         this.directory = directory;
         this.json = json;
         this.clock = clock;
@@ -351,6 +358,7 @@ class ImportRunner implements DisposableBean {
                 case ACCOUNT -> account(context, line, values, problems, outcome);
                 case LEAD -> lead(context, line, values, problems, outcome, pending);
                 case DEAL -> deal(context, line, values, problems, outcome);
+                case INSTALLED_PRODUCT -> installedProduct(context, line, values, problems, outcome);
             }
         } catch (InvalidInput invalid) {
             invalid.problems().forEach(p -> outcome.error(line, p.field(), p.message() + context.column(p.field())));
@@ -573,6 +581,101 @@ class ImportRunner implements DisposableBean {
         }
     }
 
+    private void installedProduct(Context context, long line, Map<String, String> values,
+            InvalidInput.Collector problems, Outcome outcome) {
+        Import job = context.job;
+        Optional<InstalledProduct> existing = job.duplicates() == DuplicateMode.CREATE ? Optional.empty()
+                : matchInstalled(values);
+        if (existing.isPresent()) {
+            // an import never changes an installation: UPDATE is refused when the import is set up
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.INSTALLED_PRODUCT, existing.get().id().value(),
+                    "SKIPPED", null));
+            outcome.skipped++;
+            return;
+        }
+        String accountName = Conversion.text(values, "account");
+        InstalledBase.InstalledInput input = installedInput(values, problems);
+        if (input.accountId() == null) {
+            // as deals do: the account of that name is created, and recorded for undo
+            input = new InstalledBase.InstalledInput(accountFor(accountName, line, outcome), input.productId(),
+                    input.quantity(), input.installDate(), input.warrantyEnd(), input.serviceEnd(), input.endOfLife(),
+                    null, input.notes());
+        }
+        InstalledProduct created = installedBase.install(input);
+        outcome.rows.add(new ImportRepository.Row(line, ImportEntity.INSTALLED_PRODUCT, created.id().value(), "CREATED",
+                null));
+        outcome.created++;
+        String external = Conversion.text(values, "externalId");
+        if (external != null) {
+            imports.putExternal(ImportEntity.INSTALLED_PRODUCT, external, created.id().value());
+        }
+    }
+
+    /**
+     * The line's installation, checked by the aftersale rules before anything is written (a refusal inside
+     * its transaction would spoil the batch's); problems are named by the import's fields. The account is
+     * null when it is still to be created, which is then not yet a problem. Used by the run and the preview.
+     */
+    InstalledBase.InstalledInput installedInput(Map<String, String> values, InvalidInput.Collector problems) {
+        String accountName = Conversion.text(values, "account");
+        String accountExternal = Conversion.text(values, "accountExternalId");
+        AccountId account = dealAccount(accountName, accountExternal, problems);
+        if (account == null && accountName == null && accountExternal == null) {
+            problems.add("account", "is required: the name of the customer's account");
+        }
+        if (accountName != null && accountName.length() > 200) {
+            problems.add("account", "must be at most 200 characters");
+        }
+        if (account != null) {
+            Long owner = parties.account(account).map(a -> a.ownerId() == null ? null : a.ownerId().value()).orElse(null);
+            if (!Actors.current().canWrite(owner)) {
+                problems.add("account", "is an account you may not change");
+            }
+        }
+        String productName = Conversion.text(values, "product");
+        ProductId product = null;
+        if (productName == null) {
+            problems.add("product", "is required: the name of a product of the catalogue");
+        } else {
+            product = installedBase.productNamed(productName).map(Product::id).orElse(null);
+            if (product == null) {
+                problems.add("product", "'" + Conversion.shorten(productName)
+                        + "' is not a product of the catalogue (add it under Products first)");
+            }
+        }
+        InstalledBase.InstalledInput input = Conversion.installed(account, product, values, problems);
+        try {
+            installedBase.checkInstall(input);
+        } catch (InvalidInput invalid) {
+            for (InvalidInput.FieldProblem p : invalid.problems()) {
+                // a missing account or product is named above (or the account is still to be created)
+                if (p.field().equals("productId")) {
+                    if (product != null) {
+                        problems.add("product", p.message());
+                    }
+                } else if (p.field().equals("accountId")) {
+                    if (account != null) {
+                        problems.add("account", p.message());
+                    }
+                } else if (!problems.has(p.field())) {
+                    // a date the file gave unreadable is named once, not again as missing
+                    problems.add(p.field(), p.message());
+                }
+            }
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            // named above: an account the caller may not change
+        }
+        problems.throwIfAny();
+        return input;
+    }
+
+    /** The installed product an earlier import recorded under the line's external id, if the caller may see it. */
+    Optional<InstalledProduct> matchInstalled(Map<String, String> values) {
+        String key = Conversion.text(values, "externalId");
+        return key == null ? Optional.empty() : imports.external(ImportEntity.INSTALLED_PRODUCT, key)
+                .flatMap(i -> installedBase.findInstalled(new InstalledProductId(i)));
+    }
+
     /**
      * The sales module's checks, before anything is written (a refusal inside its transaction would spoil
      * the batch's); an account still to be created is not yet a problem.
@@ -735,6 +838,8 @@ class ImportRunner implements DisposableBean {
             undoLead(row);
         } else if (row.entity() == ImportEntity.DEAL) {
             undoDeal(row);
+        } else if (row.entity() == ImportEntity.INSTALLED_PRODUCT) {
+            undoInstalledProduct(row);
         } else if (row.entity() == ImportEntity.CONTACT) {
             ContactId contact = new ContactId(row.recordId());
             Optional<Contact> now = parties.contact(contact);
@@ -817,6 +922,28 @@ class ImportRunner implements DisposableBean {
         sales.updateDeal(deal, new DealDraft(was.name(), was.accountId(), was.amountMinor(), was.currency(),
                 was.expectedCloseDate(), was.ownerId(), was.pipelineId(), was.stageId(), was.notes(),
                 Conversion.customBack(was.custom(), now.get().draft().custom())), now.get().version());
+    }
+
+    /**
+     * A created installed product is removed, with what the aftersale module derived from it (renewal
+     * notices, their open follow-up and deal); one already gone, or on an account the user may no longer
+     * change, is kept.
+     */
+    private void undoInstalledProduct(ImportRepository.Row row) {
+        InstalledProductId installed = new InstalledProductId(row.recordId());
+        if (!row.action().equals("CREATED")) {
+            return;
+        }
+        imports.forgetExternal(ImportEntity.INSTALLED_PRODUCT, row.recordId());
+        Optional<InstalledProduct> now = installedBase.findInstalled(installed);
+        if (now.isEmpty()) {
+            return;
+        }
+        Long owner = parties.account(now.get().accountId()).map(a -> a.ownerId() == null ? null : a.ownerId().value())
+                .orElse(null);
+        if (Actors.current().canWrite(owner)) {
+            installedBase.remove(installed);
+        }
     }
 
     /** Reads the record as it was before the import; read-only properties written with it are ignored. */

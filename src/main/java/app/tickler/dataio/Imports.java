@@ -134,12 +134,13 @@ class Imports {
             throw new InvalidInput("file", "cannot be read as a CSV file");
         }
         Map<Integer, String> mapping = fields.suggest(entity, format.headers());
-        MatchOn matchOn = format.ownExport() ? MatchOn.ID : MatchOn.of(entity).get(0);
+        boolean ownExport = format.ownExport() && MatchOn.of(entity).contains(MatchOn.ID);
+        MatchOn matchOn = ownExport ? MatchOn.ID : MatchOn.of(entity).get(0);
         String name = fileName == null || fileName.isBlank() ? "pasted.csv" : fileName.strip();
         Import created = new Import(new ImportId(id), entity, ImportStatus.PENDING,
                 name.length() > 255 ? name.substring(0, 255) : name, size, format.charset().name(),
                 String.valueOf(format.delimiter()), format.ownExport(), format.headers(), mapping,
-                format.ownExport() ? DuplicateMode.UPDATE : DuplicateMode.SKIP, matchOn, false, null, 0, 0, 0, 0, 0,
+                ownExport ? DuplicateMode.UPDATE : DuplicateMode.SKIP, matchOn, false, null, 0, 0, 0, 0, 0,
                 false, null, new UserId(actor.userId()), clock.instant(), null, null);
         imports.insert(created, sha);
         return get(new ImportId(id));
@@ -213,6 +214,10 @@ class Imports {
         if (mapping.isEmpty()) {
             problems.add("mapping", "maps no column: choose a field for at least one column");
         }
+        if (current.entity() == ImportEntity.INSTALLED_PRODUCT && duplicates == DuplicateMode.UPDATE) {
+            problems.add("duplicates", "must be SKIP or CREATE for installed products: an import records installations,"
+                    + " it does not change them");
+        }
         problems.throwIfAny();
         imports.settings(id.value(), mapping, duplicates, matchOn,
                 settings.strict() == null ? current.strict() : settings.strict());
@@ -274,6 +279,12 @@ class Imports {
                         : Conversion.inputOf(existing), values, custom, owner -> findOwner(owners, owner), problems);
                 problems.throwIfAny();
                 parties.checkContact(input);
+            } else if (job.entity() == ImportEntity.INSTALLED_PRODUCT) {
+                boolean duplicate = job.duplicates() != DuplicateMode.CREATE && runner.matchInstalled(values).isPresent();
+                action = duplicate ? "skip" : "create";
+                if (!duplicate) {
+                    runner.installedInput(values, problems);
+                }
             } else if (job.entity() == ImportEntity.DEAL) {
                 AccountId account = runner.dealAccount(Conversion.text(values, "account"),
                         Conversion.text(values, "accountExternalId"), problems);

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * How a line is matched to an existing record: the email (contacts, leads), the name (accounts; deals:
  * the name within the line's account) or website domain
- * (accounts), the id in the system the file came from (a column mapped to {@code externalId}), or the
- * Tickler id of an own export.
+ * (accounts), the id in the system the file came from (a column mapped to {@code externalId}; the only one
+ * for installed products), or the Tickler id of an own export.
  */
 public enum MatchOn {
     EMAIL, NAME, DOMAIN, EXTERNAL_ID, ID;
@@ -16,6 +16,7 @@ public enum MatchOn {
             case CONTACT, LEAD -> List.of(EMAIL, EXTERNAL_ID, ID);
             case ACCOUNT -> List.of(NAME, DOMAIN, EXTERNAL_ID, ID);
             case DEAL -> List.of(EXTERNAL_ID, NAME, ID);
+            case INSTALLED_PRODUCT -> List.of(EXTERNAL_ID);
         };
     }
 

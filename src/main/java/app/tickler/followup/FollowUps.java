@@ -93,6 +93,15 @@ public class FollowUps {
         notifications.notify(user.value(), kind, title, link);
     }
 
+    /**
+     * Cancels a follow-up another module planned, if it is still open (a renewal follow-up whose
+     * installed product was removed); a done, skipped or cancelled one is left as it is.
+     */
+    @Transactional
+    public void cancel(FollowUpId id, String note) {
+        planner.cancel("f.id = :id", Map.of("id", id.value()), note);
+    }
+
     /** The workspace's cadences in use (not archived), for pickers in other modules' settings. */
     public List<Cadence> cadences() {
         return cadences.all(false);

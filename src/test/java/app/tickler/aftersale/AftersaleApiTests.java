@@ -54,6 +54,8 @@ class AftersaleApiTests {
     AftersaleJobs jobs;
     @Autowired
     Renewals renewals;
+    @Autowired
+    InstalledBase installedBase;
 
     @AfterEach
     void realTime() {
@@ -289,5 +291,64 @@ class AftersaleApiTests {
         JsonNode deals = call(get("/api/v1/deals?accountId=" + roofs.id()), rep, 200);
         assertThat(deals.get("items").findValuesAsString("origin")).contains("REPEAT");
         assertThat(deals.get("items").findValuesAsString("name")).anyMatch(n -> n.startsWith("Renewal: Service plan"));
+    }
+
+    @Test
+    void removingAnInstalledProductCancelsItsOpenRenewalFollowUpAndRemovesItsOpenRenewalDeal() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        JsonNode contract = call(post("/api/v1/products").content("""
+                {"name":"Care plan","serviceMonths":12}"""), acme.admin(), 201);
+        Customer roofs = customer(rep, "Gutters Ltd");
+        JsonNode installed = call(post("/api/v1/installed-products").content("""
+                {"accountId":"%s","productId":"%s","installDate":"%s"}""".formatted(roofs.id(),
+                contract.get("id").asString(), today().minusMonths(12).plusDays(10))), rep, 201);
+        assertThat(asWorkspace(acme, renewals::run)).isEqualTo(1);
+        assertThat(call(get("/api/v1/follow-ups?accountId=" + roofs.id() + "&origin=RENEWAL"), rep, 200).get("items")
+                .size()).isEqualTo(1);
+        assertThat(call(get("/api/v1/deals?accountId=" + roofs.id()), rep, 200).get("items").size()).isEqualTo(1);
+
+        call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/installed-products/"
+                + installed.get("id").asString()), rep, 204);
+
+        assertThat(call(get("/api/v1/follow-ups?accountId=" + roofs.id() + "&origin=RENEWAL&status=OPEN"), rep, 200)
+                .get("items").size()).as("no renewal follow-up left open").isZero();
+        assertThat(call(get("/api/v1/follow-ups?accountId=" + roofs.id() + "&origin=RENEWAL&status=CANCELLED"), rep, 200)
+                .get("items").size()).as("the renewal follow-up is cancelled").isEqualTo(1);
+        assertThat(call(get("/api/v1/deals?accountId=" + roofs.id()), rep, 200).get("items").size())
+                .as("the open renewal deal is removed").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM renewal_notices WHERE workspace_id = :w").param("w", acme.id())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anInstallationIsCheckedWithoutWritingAndProductsAreFoundByName() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Product boiler = acme.admin().call(() -> installedBase.createProduct(
+                new InstalledBase.ProductInput("Boiler Z", 120, null, null, true)));
+        Customer roofs = customer(rep, "Chimneys Ltd");
+        rep.call(() -> {
+            assertThat(installedBase.productNamed(" boiler z ")).map(Product::id).contains(boiler.id());
+            assertThat(installedBase.productNamed("Boiler Y")).isEmpty();
+            installedBase.checkInstall(new InstalledBase.InstalledInput(roofs.account().id(), boiler.id(), 2,
+                    LocalDate.of(2026, 1, 5), null, null, null, null, "SN 1"));
+            assertThat(installedBase.installedProducts(roofs.account().id(), null, app.tickler.platform.Paging.first(10))
+                    .items()).as("nothing written").isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> installedBase.checkInstall(
+                    new InstalledBase.InstalledInput(roofs.account().id(), boiler.id(), 0, LocalDate.of(2026, 1, 5),
+                            LocalDate.of(2025, 1, 1), null, null, null, null)))
+                    .isInstanceOfSatisfying(app.tickler.platform.InvalidInput.class, e -> assertThat(e.problems())
+                            .extracting(app.tickler.platform.InvalidInput.FieldProblem::field)
+                            .contains("quantity", "warrantyEnd"));
+            InstalledProduct made = installedBase.install(new InstalledBase.InstalledInput(roofs.account().id(),
+                    boiler.id(), 1, LocalDate.of(2026, 1, 5), null, null, null, null, null));
+            assertThat(installedBase.findInstalled(made.id())).isPresent();
+            installedBase.remove(made.id());
+            assertThat(installedBase.findInstalled(made.id())).isEmpty();
+            return null;
+        });
+        assertThat(acme.user(Role.REP).call(() -> installedBase.findInstalled(new InstalledProductId(1L))))
+                .isEmpty();
     }
 }

@@ -26,6 +26,8 @@ import app.tickler.Fixtures;
 import app.tickler.TestUser;
 import app.tickler.TestWorkspace;
 import app.tickler.TicklerTest;
+import app.tickler.aftersale.InstalledBase;
+import app.tickler.aftersale.InstalledProduct;
 import app.tickler.identity.UserId;
 import app.tickler.party.Contact;
 import app.tickler.party.ContactId;
@@ -78,6 +80,8 @@ class ImportApiTests {
     AuditLog audit;
     @Autowired
     SalesCycle sales;
+    @Autowired
+    InstalledBase installedBase;
 
     JsonNode call(AbstractMockHttpServletRequestBuilder<?> request, TestUser user, int expected) throws Exception {
         MvcResult result = mvc.perform(request.with(user.api())).andReturn();
@@ -717,6 +721,114 @@ class ImportApiTests {
                 {"mapping":{"0":"name","1":"account","2":"stage"},"duplicates":"SKIP","matchOn":"NAME","strict":true}""",
                 200);
         assertThat(run(rep, deals).get("status").asString()).isEqualTo("FAILED");
+        assertThat(rep.call(() -> parties.accountsNamed("Strict Co"))).as("nor the account a line would create").isEmpty();
+    }
+
+    List<InstalledProduct> installed(TestUser user, String accountName) {
+        return user.call(() -> parties.accountsNamed(accountName).stream().flatMap(a -> installedBase
+                .installedProducts(a, null, app.tickler.platform.Paging.first(100)).items().stream()).toList());
+    }
+
+    @Test
+    void aSalesforceAssetExportIsImportedAsInstalledProductsOfTheCatalogueAndUndone() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        acme.admin().call(() -> installedBase.createProduct(new InstalledBase.ProductInput("Boiler X", 120, 24, null,
+                true)));
+        acme.admin().call(() -> installedBase.createProduct(new InstalledBase.ProductInput("Old pump", null, null, null,
+                false)));
+        JsonNode job = upload(rep, "INSTALLED_PRODUCT", """
+                Id,Account.Name,Product2.Name,Quantity,InstallDate,UsageEndDate,SerialNumber
+                02iA,Roofs Ltd,Boiler X,2.00,2026-03-01,,SN-1
+                02iB,Roofs Ltd,Gadget,1,2026-03-01,,
+                02iC,Tiles GmbH,boiler x,1,2026-03-01,2025-01-01,
+                02iD,Tiles GmbH,Boiler X,1.5,someday,,
+                02iE,Roofs Ltd,Boiler X,1,2027-01-01,,
+                02iF,Roofs Ltd,Old pump,1,2026-03-01,,
+                02iG,,Boiler X,1,2026-03-01,,
+                """);
+        String id = job.get("id").asString();
+        assertThat(job.get("mapping").toString()).isEqualTo("{\"0\":\"externalId\",\"1\":\"account\","
+                + "\"2\":\"product\",\"3\":\"quantity\",\"4\":\"installDate\",\"5\":\"endOfLife\","
+                + "\"6\":\"serialNumber\"}");
+        assertThat(job.get("matchOn").asString()).isEqualTo("EXTERNAL_ID");
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
+        assertThat(preview.at("/lines/0/action").asString()).isEqualTo("create");
+        assertThat(preview.at("/lines/1/cells/2/problem").asString()).contains("'Gadget' is not a product of the catalogue");
+        assertThat(preview.at("/lines/2/cells/5/problem").asString()).contains("is before the install date 2026-03-01");
+        assertThat(preview.at("/lines/3/cells/3/problem").asString()).contains("is not a whole number");
+        assertThat(preview.at("/lines/3/cells/4/problem").asString()).contains("is not a date");
+        assertThat(preview.at("/lines/5/cells/2/problem").asString()).contains("no longer sold");
+        assertThat(preview.at("/lines/6/cells/1/problem").asString()).contains("is required");
+        assertThat(installed(rep, "Roofs Ltd")).as("the preview writes nothing").isEmpty();
+
+        JsonNode done = run(rep, id);
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
+        assertThat(errors).contains("3,product,").contains("(column 'Product2.Name')").contains("4,endOfLife,")
+                .contains("5,quantity,").contains("5,installDate,").contains("6,installDate,").contains("overlaps")
+                .contains("7,product,").contains("8,account,");
+        assertThat(rep.call(() -> parties.accountsNamed("Tiles GmbH"))).as("no account for a line in error").isEmpty();
+        assertThat(installed(rep, "Roofs Ltd")).singleElement().satisfies(boiler -> {
+            assertThat(boiler.productName()).isEqualTo("Boiler X");
+            assertThat(boiler.quantity()).isEqualTo(2);
+            assertThat(boiler.installDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 1));
+            assertThat(boiler.warrantyEnd()).as("from the product").isEqualTo(java.time.LocalDate.of(2028, 3, 1));
+            assertThat(boiler.endOfLife()).isEqualTo(java.time.LocalDate.of(2036, 3, 1));
+            assertThat(boiler.notes()).isEqualTo("Serial number: SN-1");
+        });
+
+        String again = upload(rep, "INSTALLED_PRODUCT", "Id,Account.Name,Product2.Name,InstallDate\n"
+                + "02iA,Roofs Ltd,Boiler X,2040-01-01\n").get("id").asString();
+        JsonNode refused = settings(rep, again, """
+                {"mapping":{"0":"externalId","1":"account","2":"product","3":"installDate"},"duplicates":"UPDATE",
+                 "matchOn":"EXTERNAL_ID"}""", 400);
+        assertThat(refused.at("/errors/0/field").asString()).isEqualTo("duplicates");
+        assertThat(call(get("/api/v1/imports/" + again + "/preview"), rep, 200).at("/lines/0/action").asString())
+                .isEqualTo("skip");
+        assertThat(run(rep, again).get("skipped").asLong()).as("matched on the external id").isEqualTo(1);
+        String anyway = upload(rep, "INSTALLED_PRODUCT", "Id,Account.Name,Product2.Name,InstallDate\n"
+                + "02iA,Roofs Ltd,Boiler X,2040-01-01\n").get("id").asString();
+        settings(rep, anyway, """
+                {"mapping":{"0":"externalId","1":"account","2":"product","3":"installDate"},"duplicates":"CREATE",
+                 "matchOn":"EXTERNAL_ID"}""", 200);
+        assertThat(run(rep, anyway).get("created").asLong()).as("created anyway").isEqualTo(1);
+        assertThat(installed(rep, "Roofs Ltd")).hasSize(2);
+
+        call(post("/api/v1/imports/" + anyway + "/undo"), rep, 200);
+        assertThat(waitFor(rep, anyway).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(installed(rep, "Roofs Ltd")).singleElement().satisfies(i -> assertThat(i.installDate())
+                .isEqualTo(java.time.LocalDate.of(2026, 3, 1)));
+        call(post("/api/v1/imports/" + id + "/undo"), rep, 200);
+        assertThat(waitFor(rep, id).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(rep.call(() -> parties.accountsNamed("Roofs Ltd"))).as("undo removes the installed products and"
+                + " the account the import created").isEmpty();
+    }
+
+    @Test
+    void installedProductsFindTheAccountOfAnEarlierImportAndStrictModeWritesNone() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        acme.admin().call(() -> installedBase.createProduct(new InstalledBase.ProductInput("Pump", null, null, 12,
+                true)));
+        run(rep, upload(rep, "ACCOUNT", "Id,Name\n001A,Pumps Ltd\n").get("id").asString());
+        String byId = upload(rep, "INSTALLED_PRODUCT", "Id,AccountId,Product,Install Date\n"
+                + "02iA,001A,Pump,1.3.2026\n02iB,001Z,Pump,2026-03-01\n").get("id").asString();
+        JsonNode done = run(rep, byId);
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        assertThat(download("/api/v1/imports/" + byId + "/errors.csv", rep)).contains("3,accountExternalId,")
+                .contains("import the accounts first");
+        assertThat(installed(rep, "Pumps Ltd")).singleElement().satisfies(i -> {
+            assertThat(i.installDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 1));
+            assertThat(i.serviceEnd()).isEqualTo(java.time.LocalDate.of(2027, 3, 1));
+        });
+
+        String strict = upload(rep, "INSTALLED_PRODUCT", "Id,Account,Product,Install Date\n"
+                + "02iC,Strict Co,Pump,2026-03-01\n02iD,Strict Co,Nothing,2026-03-01\n").get("id").asString();
+        settings(rep, strict, """
+                {"mapping":{"0":"externalId","1":"account","2":"product","3":"installDate"},"duplicates":"SKIP",
+                 "matchOn":"EXTERNAL_ID","strict":true}""", 200);
+        assertThat(run(rep, strict).get("status").asString()).isEqualTo("FAILED");
         assertThat(rep.call(() -> parties.accountsNamed("Strict Co"))).as("nor the account a line would create").isEmpty();
     }
 }

@@ -32,6 +32,8 @@ class ImportPagesTests {
     app.tickler.sales.SalesCycle sales;
     @Autowired
     app.tickler.party.Parties parties;
+    @Autowired
+    app.tickler.aftersale.InstalledBase installedBase;
 
     private String page(String path, TestUser user) throws Exception {
         return mvc.perform(get(path).with(user.browser())).andExpect(status().isOk()).andReturn().getResponse()
@@ -160,5 +162,43 @@ class ImportPagesTests {
             assertThat(d.stageName()).isEqualTo("Closing");
             assertThat(d.amountMinor()).isEqualTo(90_000);
         });
+    }
+
+    @Test
+    void aSalesforceAssetFileIsImportedFromThePagesAsInstalledProductsAndItsUnknownProductShownOnItsCell()
+            throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        acme.admin().call(() -> installedBase.createProduct(new app.tickler.aftersale.InstalledBase.ProductInput(
+                "Boiler X", 120, 24, null, true)));
+        assertThat(page("/imports", rep)).contains("<option value=\"INSTALLED_PRODUCT\">Installed products</option>");
+        String location = mvc.perform(post("/imports").with(rep.browser()).param("entity", "INSTALLED_PRODUCT")
+                .param("text", """
+                        Id,Account.Name,Product2.Name,Quantity,InstallDate,UsageEndDate,SerialNumber
+                        02iA,Roofs Ltd,Boiler X,2,2026-03-01,,SN-1
+                        02iB,Roofs Ltd,Gadget,1,2026-03-01,,
+                        """)).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String mapping = page(location, rep);
+        assertThat(mapping).contains("Installed products").contains("<option value=\"product\" selected")
+                .contains("<option value=\"installDate\" selected").contains("<option value=\"endOfLife\" selected")
+                .contains("<option value=\"serialNumber\" selected").contains("<option value=\"quantity\" selected");
+        assertThat(mapping).as("the unknown product is shown on its cell").contains("is not a product of the catalogue");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        mvc.perform(post(location + "/start").with(rep.browser())).andExpect(status().is3xxRedirection());
+        long deadline = System.currentTimeMillis() + 30_000;
+        String progress;
+        do {
+            Thread.sleep(50);
+            progress = page(location + "/progress", rep);
+        } while ((progress.contains("hx-trigger=\"every 1s\"") || runner.isRunningHere(Long.parseLong(id)))
+                && System.currentTimeMillis() < deadline);
+        assertThat(progress).contains("Done").contains("Undo the import");
+        var roofs = rep.call(() -> parties.accountsNamed("Roofs Ltd")).get(0);
+        assertThat(rep.call(() -> installedBase.installedProducts(roofs, null, app.tickler.platform.Paging.first(10))
+                .items())).singleElement().satisfies(i -> {
+                    assertThat(i.productName()).isEqualTo("Boiler X");
+                    assertThat(i.quantity()).isEqualTo(2);
+                    assertThat(i.notes()).isEqualTo("Serial number: SN-1");
+                });
     }
 }
