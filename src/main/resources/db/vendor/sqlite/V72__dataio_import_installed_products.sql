@@ -1,5 +1,5 @@
 -- Imports of installed products: the kinds of record an import creates gain INSTALLED_PRODUCT. SQLite
--- cannot change a CHECK constraint, so imports and import_mappings are built again, as in V51: the tables
+-- cannot change a CHECK constraint, so imports and import_mappings are built again, as in V71: the tables
 -- referring to imports are built again first, pointing at the new table, so that dropping the old one
 -- deletes nothing through ON DELETE CASCADE; renaming the new table carries those references along.
 
