@@ -109,14 +109,6 @@ class LeadRepository {
      * Takes a lead from the pool for {@code owner}: one conditional UPDATE, so of two people claiming
      * at once exactly one changes the row and the other sees 0 rows affected.
      */
-    /**
-     * Whether {@link #claim} answers at once even while someone else is claiming the same lead
-     * (PostgreSQL skips the locked row); on SQLite it waits for the database's write lock.
-     */
-    boolean claimNeverWaits() {
-        return dialect == Dialect.POSTGRESQL;
-    }
-
     boolean claim(long lead, long owner, long now) {
         // PostgreSQL: a lead another transaction is claiming right now is skipped, not waited for, so
         // that a crowd clicking the same lead is answered at once instead of queueing behind the winner

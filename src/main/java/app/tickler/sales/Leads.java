@@ -212,21 +212,18 @@ class Leads {
      * claimer's row locked so that two tabs of one person cannot pass the limit together (over the
      * limit, the claim is rolled back). So someone who loses the race writes nothing and is answered
      * after one statement; on PostgreSQL a lead another person is claiming at that instant is refused
-     * without waiting for them. A lead already gone from the pool is refused before any write, so that
-     * a crowd of late clickers does not queue up for the database's write lock (SQLite has one writer
-     * at a time).
+     * without waiting for them. A lead already gone from the pool is refused before any transaction,
+     * naming who has it, so that a crowd of late clickers neither opens transactions nor queues up for
+     * the database's write lock (SQLite has one writer at a time).
      */
     Lead claim(LeadId id) {
         Actor actor = Actors.current();
         if (actor.role() == Role.STAFF || actor.isSystem()) {
             throw new AccessDeniedException("only sellers claim leads");
         }
-        if (!leads.claimNeverWaits()) {
-            // SQLite: every write transaction takes the database's one write lock, so look first
-            Lead seen = claimable(id);
-            if (!seen.inPool()) {
-                throw notClaimable(seen, actor);
-            }
+        Lead seen = claimable(id);
+        if (!seen.inPool()) {
+            throw notClaimable(seen, actor);
         }
         return transactions.execute(status -> claimInTransaction(id, actor));
     }
@@ -238,7 +235,9 @@ class Leads {
     private Lead claimInTransaction(LeadId id, Actor actor) {
         long now = clock.millis();
         if (!leads.claim(id.value(), actor.userId(), now)) {
-            throw notClaimable(claimable(id), actor);
+            // it was in the pool a moment ago: another claim came first, committed or not yet
+            throw new Conflict("A colleague has just claimed this lead or is claiming it at this moment;"
+                    + " it is no longer in the pool");
         }
         leads.lockClaimer(actor.userId());
         int limit = settings.current().claimLimit();
@@ -256,13 +255,8 @@ class Leads {
         return claimed;
     }
 
-    /** Why a lead cannot be claimed; the loser of a race saw it in the pool a moment ago, so not "not found". */
+    /** Why a lead out of the pool cannot be claimed; a lead disqualified out of sight is "not found". */
     private RuntimeException notClaimable(Lead lead, Actor actor) {
-        if (lead.ownerId() == null && lead.active()) {
-            // still in the pool as far as committed data shows: a colleague's claim is in flight
-            return new Conflict("A colleague is claiming this lead at this moment; it stays in the pool only if"
-                    + " their claim fails");
-        }
         if (!lead.active()) {
             if (!actor.canRead(lead.owner())) {
                 return new LeadNotFound(lead.id().value());

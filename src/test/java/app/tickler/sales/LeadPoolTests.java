@@ -133,9 +133,9 @@ class LeadPoolTests {
                 }
                 assertThat(results).extracting(Calls.Answer::status).containsExactlyInAnyOrder(200, 409);
                 Calls.Answer loser = results.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
-                // told who won, or (PostgreSQL, both in flight together) that a colleague is claiming it
+                // told who won, or (both past the first look together) that a colleague came first
                 assertThat(loser.body().get("detail").asString())
-                        .containsAnyOf("claimed this lead first", "A colleague is claiming this lead at this moment");
+                        .containsAnyOf("claimed this lead first", "is claiming it at this moment");
                 Calls.Answer winner = results.stream().filter(a -> a.status() == 200).findFirst().orElseThrow();
                 assertThat(winner.body().get("status").asString()).isEqualTo("WORKING");
             } finally {
@@ -171,7 +171,7 @@ class LeadPoolTests {
             try {
                 assertThatThrownBy(() -> second.call(() -> leads.claim(id)))
                         .isInstanceOf(Conflict.class)
-                        .hasMessageContaining("A colleague is claiming this lead at this moment");
+                        .hasMessageContaining("A colleague has just claimed this lead or is claiming it at this moment");
             } finally {
                 secondAnswered.countDown();
             }
