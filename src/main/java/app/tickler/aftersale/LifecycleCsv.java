@@ -6,6 +6,7 @@ import java.util.List;
 
 import app.tickler.platform.Page;
 import app.tickler.platform.Paging;
+import app.tickler.platform.SpreadsheetFormulas;
 
 /**
  * The lifecycle list as CSV for a targeted campaign. Cells a spreadsheet would read as a formula
@@ -50,10 +51,7 @@ final class LifecycleCsv {
 
     /** One cell: neutralised against formulas, quoted when needed. */
     static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
+        String text = SpreadsheetFormulas.neutralised(value == null ? "" : value);
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             text = "\"" + text.replace("\"", "\"\"") + "\"";
         }

@@ -1,11 +1,12 @@
 package app.tickler.dataio;
 
+import app.tickler.platform.SpreadsheetFormulas;
+
 /**
- * Spreadsheet formula neutralisation. A cell a spreadsheet would run as a formula — it starts with a
- * tab or a carriage return, or its first character after any leading spaces and line breaks is
- * {@code = + - @} or their full-width forms {@code ＝ ＋ － ＠} (spreadsheets skip the one and fold the
- * other) — is written with a leading apostrophe, which spreadsheets show as text. So that Tickler can
- * undo this exactly, a cell that already starts with an apostrophe gets one more. Importing a file
+ * Spreadsheet formula neutralisation. A cell a spreadsheet would run as a formula
+ * ({@link SpreadsheetFormulas#runs}) is written with a leading apostrophe, which spreadsheets show as
+ * text. So that Tickler can undo this exactly, a cell that already starts with an apostrophe gets one
+ * more. Importing a file
  * Tickler marked as its own export ({@link #EXPORT_MARKER} as the first header) removes exactly one
  * leading apostrophe from such cells, restoring the original values.
  */
@@ -33,16 +34,6 @@ final class Formulas {
 
     /** Whether {@link #neutralise} puts an apostrophe before the value: it would run, or it starts with one. */
     private static boolean marked(String value) {
-        char first = value.charAt(0);
-        if (first == '\'' || first == '\t' || first == '\r') {
-            return true;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
-                return "=+-@＝＋－＠".indexOf(c) >= 0;
-            }
-        }
-        return false;
+        return value.charAt(0) == '\'' || SpreadsheetFormulas.runs(value);
     }
 }

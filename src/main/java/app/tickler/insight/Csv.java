@@ -2,9 +2,11 @@ package app.tickler.insight;
 
 import java.util.List;
 
+import app.tickler.platform.SpreadsheetFormulas;
+
 /**
- * CSV text (RFC 4180) that a spreadsheet cannot turn into a formula: a cell starting with
- * {@code = + - @}, a tab or a carriage return is prefixed with an apostrophe.
+ * CSV text (RFC 4180) that a spreadsheet cannot turn into a formula: a cell it would run
+ * ({@link SpreadsheetFormulas#runs}) is prefixed with an apostrophe.
  */
 final class Csv {
 
@@ -30,8 +32,8 @@ final class Csv {
             return "";
         }
         String text = value.toString();
-        if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
+        if (!(value instanceof Number)) {
+            text = SpreadsheetFormulas.neutralised(text);
         }
         if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             text = '"' + text.replace("\"", "\"\"") + '"';

@@ -86,6 +86,9 @@ class AftersaleRulesTests {
         assertThat(LifecycleCsv.cell("-5")).isEqualTo("'-5");
         assertThat(LifecycleCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(LifecycleCsv.cell("\tx")).isEqualTo("'\tx");
+        // what a spreadsheet still runs: after leading spaces or a line break, and the full-width signs
+        assertThat(LifecycleCsv.cell("  =1+1")).isEqualTo("'  =1+1");
+        assertThat(LifecycleCsv.cell("＝HYPERLINK(\"x\")")).isEqualTo("\"'＝HYPERLINK(\"\"x\"\")\"");
         assertThat(LifecycleCsv.cell("Roofs, Ltd \"North\"")).isEqualTo("\"Roofs, Ltd \"\"North\"\"\"");
         assertThat(LifecycleCsv.cell("Roofs Ltd")).isEqualTo("Roofs Ltd");
         assertThat(LifecycleCsv.cell(null)).isEmpty();

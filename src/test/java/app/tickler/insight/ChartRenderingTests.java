@@ -45,6 +45,8 @@ class ChartRenderingTests {
         assertThat(Csv.cell("+1")).isEqualTo("'+1");
         assertThat(Csv.cell("-2")).isEqualTo("'-2");
         assertThat(Csv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.cell("\u00a0＋cmd")).isEqualTo("'\u00a0＋cmd");
+        assertThat(Csv.cell(-3)).isEqualTo("-3");
         assertThat(Csv.cell(-2L)).as("numbers stay numbers").isEqualTo("-2");
         assertThat(Dashboard.format(12.5)).isEqualTo("12.5");
         assertThat(Dashboard.format(3.0)).isEqualTo("3");
