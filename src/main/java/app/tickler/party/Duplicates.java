@@ -9,9 +9,13 @@ import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
+import app.tickler.platform.security.Actor;
+import app.tickler.platform.security.Actors;
+
 /**
  * Finds likely duplicates: the same email, phone or website domain, or a near-identical name
- * (the same normal form, or one or two letters apart in names starting alike).
+ * (the same normal form, or one or two letters apart in names starting alike). Only records the caller
+ * may see are named: a warning must not tell a rep what another team's records are called.
  */
 @Component
 public class Duplicates {
@@ -39,7 +43,11 @@ public class Duplicates {
         if (nameKey.length() >= 3) {
             suspects.addAll(accounts.namedLike(except, nameKey.substring(0, 3)));
         }
+        Actor actor = Actors.current();
         for (Account other : suspects) {
+            if (!actor.canRead(Accounts.owner(other))) {
+                continue;
+            }
             List<String> reasons = new ArrayList<>();
             if (domain != null && domain.equals(other.domain())) {
                 reasons.add("same website " + domain);
@@ -70,7 +78,11 @@ public class Duplicates {
             suspects.addAll(contacts.namedLike(except, nameKey.substring(0, 3)));
         }
         Map<Long, Suspect> found = new LinkedHashMap<>();
+        Actor actor = Actors.current();
         for (Contact other : suspects) {
+            if (!actor.canRead(Contacts.owner(other))) {
+                continue;
+            }
             List<String> reasons = new ArrayList<>();
             if (other.emails().stream().anyMatch(e -> emails.contains(PartyNames.emailKey(e.address())))) {
                 reasons.add("same email");

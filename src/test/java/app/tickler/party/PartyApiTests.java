@@ -324,6 +324,27 @@ class PartyApiTests {
     }
 
     @Test
+    void aDuplicateWarningNamesOnlyRecordsTheCreatorMaySee() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser east = acme.user(Role.REP, acme.team("East"));
+        TestUser west = acme.user(Role.REP, acme.team("West"));
+        send(post("/api/v1/contacts"), east.api(), "{\"firstName\":\"Hidden\",\"lastName\":\"Person\","
+                + "\"emails\":[{\"address\":\"hidden.person@east.example\"}]}").andExpect(status().isCreated());
+        send(post("/api/v1/accounts"), east.api(), "{\"name\":\"Eastern Secret Ltd\",\"website\":\"secret.example\"}")
+                .andExpect(status().isCreated());
+        // the same email and website from another team: no warning names the other team's records
+        send(post("/api/v1/contacts"), west.api(), "{\"firstName\":\"Hidden\",\"lastName\":\"Person\","
+                + "\"emails\":[{\"address\":\"hidden.person@east.example\"}]}")
+                .andExpect(status().isCreated()).andExpect(header().string("Tickler-Possible-Duplicates", ""));
+        send(post("/api/v1/accounts"), west.api(), "{\"name\":\"Eastern Secret Ltd\",\"website\":\"secret.example\"}")
+                .andExpect(status().isCreated()).andExpect(header().string("Tickler-Possible-Duplicates", ""));
+        // an admin, who sees both teams, is warned
+        send(post("/api/v1/accounts"), acme.admin().api(), "{\"name\":\"Eastern Secret Ltd\",\"website\":\"secret.example\"}")
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Tickler-Possible-Duplicates", Matchers.not(Matchers.emptyString())));
+    }
+
+    @Test
     void aRepCannotReadAnotherTeamsRecordsAndAnAdminCanEraseAPerson() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser east = acme.user(Role.REP, acme.team("East"));
