@@ -291,6 +291,11 @@ final class Conversion {
      * could not take that back.
      */
     static LeadStatus leadStatus(InvalidInput.Collector problems, Map<String, String> values, LeadStatus current) {
+        String reason = text(values, "disqualifiedReason");
+        if (reason != null && reason.length() > 500) {
+            // the sales module refuses it inside the batch's transaction, where it would fail the whole batch
+            problems.add("disqualifiedReason", "must have at most 500 characters");
+        }
         String text = text(values, "status");
         if (text == null) {
             return null;

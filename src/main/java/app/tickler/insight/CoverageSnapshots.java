@@ -60,7 +60,10 @@ class CoverageSnapshots {
         workspaces.forEach("insight.coverage", actor -> refresh());
     }
 
-    /** Computes today's snapshot of the current workspace (replacing it) and drops older ones; returns its rows. */
+    /**
+     * Computes today's snapshot of the current workspace (replacing it) and drops older ones; returns its
+     * rows. Two made at once (two first views of a dashboard) both write the same rows, the later values kept.
+     */
     int refresh() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         long started = System.nanoTime();
@@ -77,7 +80,11 @@ class CoverageSnapshots {
             template.batchUpdate("""
                     INSERT INTO insight_coverage (workspace_id, day, owner_id, people, touched, influencers,
                                                   influencers_touched, computed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", values, 1_000, (PreparedStatement ps, Object[] row) -> {
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (workspace_id, day, owner_id) DO UPDATE SET people = excluded.people,
+                        touched = excluded.touched, influencers = excluded.influencers,
+                        influencers_touched = excluded.influencers_touched, computed_at = excluded.computed_at
+                    """, values, 1_000, (PreparedStatement ps, Object[] row) -> {
                 for (int i = 0; i < row.length; i++) {
                     ps.setObject(i + 1, row[i]);
                 }

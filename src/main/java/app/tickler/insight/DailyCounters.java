@@ -21,9 +21,13 @@ class DailyCounters {
     /** One counter row's key. */
     record Key(Metric metric, LocalDate day, long userId, long dim, String currency) implements Comparable<Key> {
 
+        private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::metric)
+                .thenComparing(Key::day).thenComparingLong(Key::userId).thenComparingLong(Key::dim)
+                .thenComparing(Key::currency, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+
         @Override
         public int compareTo(Key other) {
-            return toString().compareTo(other.toString());
+            return ORDER.compare(this, other);
         }
     }
 

@@ -138,7 +138,9 @@ class Dashboard {
         }
         Map<Long, Long> overdue = followUps.overdueByAssignee(users, Actors.current().today(clock));
         List<SalesFigures.ClosedDeal> closed = sales.closedDeals(from, to, users);
-        Set<Long> people = new TreeSet<>(Comparator.comparing((Long id) -> names.getOrDefault(id, "~" + id)));
+        // by name, then id: two colleagues of the same name are two people
+        Set<Long> people = new TreeSet<>(Comparator.comparing((Long id) -> names.getOrDefault(id, "~" + id))
+                .thenComparing(Comparator.naturalOrder()));
         if (users != null) {
             people.addAll(users);
         } else {

@@ -272,12 +272,12 @@ public class Parties {
         long after = 0;
         List<Long> ids;
         while (!(ids = accountRows.liveIdsAfter(after, 500)).isEmpty()) {
-            accountRows.findAll(ids).forEach(search::reindex);
+            search.reindexAccounts(accountRows.findAll(ids));
             after = ids.get(ids.size() - 1);
         }
         after = 0;
         while (!(ids = contactRows.liveIdsAfter(after, 500)).isEmpty()) {
-            contactRows.findAll(ids).forEach(search::reindex);
+            search.reindexContacts(contactRows.findAll(ids));
             after = ids.get(ids.size() - 1);
         }
     }

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.tickler.identity.UserId;
 import app.tickler.party.AccountId;
+import app.tickler.party.PartyNames;
 import app.tickler.platform.security.Actors;
 
 /**
@@ -91,7 +92,7 @@ public class SalesCycle {
         Map<String, List<String>> byKey = new java.util.HashMap<>();
         for (String email : emails) {
             if (email != null && !email.isBlank()) {
-                byKey.computeIfAbsent(email.strip().toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>())
+                byKey.computeIfAbsent(PartyNames.emailKey(email), k -> new java.util.ArrayList<>())
                         .add(email);
             }
         }

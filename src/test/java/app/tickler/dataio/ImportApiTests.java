@@ -616,6 +616,24 @@ class ImportApiTests {
     }
 
     @Test
+    void aTooLongDisqualifiedReasonIsAnErrorOfItsLineNotOfTheBatch() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String id = upload(rep, "LEAD", """
+                FirstName,LastName,Email,Status,Disqualified Reason
+                Long,Reason,long@reason.example,Disqualified,%s
+                Fine,Lead,fine@lead.example,Disqualified,Bad timing
+                """.formatted("x".repeat(600))).get("id").asString();
+        assertThat(call(get("/api/v1/imports/" + id + "/preview"), rep, 200).at("/lines/0/action").asString())
+                .isEqualTo("error");
+        JsonNode done = run(rep, id);
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        assertThat(download("/api/v1/imports/" + id + "/errors.csv", rep))
+                .contains("2,disqualifiedReason,must have at most 500 characters");
+        assertThat(leads(rep, "long@reason.example", "fine@lead.example")).containsOnlyKeys("fine@lead.example");
+    }
+
+    @Test
     void aLeadImportNeverRevealsALeadTheImporterMayNotSee() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser owner = acme.user(Role.REP, acme.team("North"));

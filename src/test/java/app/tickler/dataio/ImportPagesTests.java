@@ -40,6 +40,18 @@ class ImportPagesTests {
                 .getContentAsString();
     }
 
+    /** The import's progress panel, polled as the page does until the import has ended (30 s at most). */
+    private String progressWhenDone(String location, String id, TestUser user) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        String progress;
+        do {
+            Thread.sleep(50);
+            progress = page(location + "/progress", user);
+        } while ((progress.contains("hx-trigger=\"every 1s\"") || runner.isRunningHere(Long.parseLong(id)))
+                && System.currentTimeMillis() < deadline);
+        return progress;
+    }
+
     @Test
     void aFileIsUploadedMappedPreviewedAndImportedFromThePages() throws Exception {
         TestWorkspace acme = fixtures.workspace();
@@ -69,13 +81,7 @@ class ImportPagesTests {
                         .param("column.1", "email").param("column.2", "account").param("duplicates", "SKIP")
                         .param("matchOn", "EMAIL").param("then", "start"))
                 .andExpect(status().is3xxRedirection());
-        long deadline = System.currentTimeMillis() + 30_000;
-        String progress;
-        do {
-            Thread.sleep(50);
-            progress = page(location + "/progress", rep);
-        } while ((progress.contains("hx-trigger=\"every 1s\"") || runner.isRunningHere(Long.parseLong(id)))
-                && System.currentTimeMillis() < deadline);
+        String progress = progressWhenDone(location, id, rep);
         assertThat(progress).contains("Done").contains("<progress max=\"100\" value=\"100\"")
                 .contains("Download the errors").contains("Undo the import").doesNotContain("hx-trigger");
         String errors = mvc.perform(get(location + "/errors.csv").with(rep.browser())).andExpect(status().isOk())
@@ -120,13 +126,7 @@ class ImportPagesTests {
                 .contains("is not an active user");
         String id = location.substring(location.lastIndexOf('/') + 1);
         mvc.perform(post(location + "/start").with(rep.browser())).andExpect(status().is3xxRedirection());
-        long deadline = System.currentTimeMillis() + 30_000;
-        String progress;
-        do {
-            Thread.sleep(50);
-            progress = page(location + "/progress", rep);
-        } while ((progress.contains("hx-trigger=\"every 1s\"") || runner.isRunningHere(Long.parseLong(id)))
-                && System.currentTimeMillis() < deadline);
+        String progress = progressWhenDone(location, id, rep);
         assertThat(progress).contains("Done").contains("Undo the import");
         String errors = mvc.perform(get(location + "/errors.csv").with(rep.browser())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -149,13 +149,7 @@ class ImportPagesTests {
                 .contains("<option value=\"amount\" selected").contains("<option value=\"expectedCloseDate\" selected");
         String id = location.substring(location.lastIndexOf('/') + 1);
         mvc.perform(post(location + "/start").with(rep.browser())).andExpect(status().is3xxRedirection());
-        long deadline = System.currentTimeMillis() + 30_000;
-        String progress;
-        do {
-            Thread.sleep(50);
-            progress = page(location + "/progress", rep);
-        } while ((progress.contains("hx-trigger=\"every 1s\"") || runner.isRunningHere(Long.parseLong(id)))
-                && System.currentTimeMillis() < deadline);
+        String progress = progressWhenDone(location, id, rep);
         assertThat(progress).contains("Done").contains("Undo the import");
         var deals = rep.call(() -> sales.dealsOf(parties.accountsNamed("Roofs Ltd").get(0)));
         assertThat(deals).singleElement().satisfies(d -> {
@@ -185,13 +179,7 @@ class ImportPagesTests {
         assertThat(mapping).as("the unknown product is shown on its cell").contains("is not a product of the catalogue");
         String id = location.substring(location.lastIndexOf('/') + 1);
         mvc.perform(post(location + "/start").with(rep.browser())).andExpect(status().is3xxRedirection());
-        long deadline = System.currentTimeMillis() + 30_000;
-        String progress;
-        do {
-            Thread.sleep(50);
-            progress = page(location + "/progress", rep);
-        } while ((progress.contains("hx-trigger=\"every 1s\"") || runner.isRunningHere(Long.parseLong(id)))
-                && System.currentTimeMillis() < deadline);
+        String progress = progressWhenDone(location, id, rep);
         assertThat(progress).contains("Done").contains("Undo the import");
         var roofs = rep.call(() -> parties.accountsNamed("Roofs Ltd")).get(0);
         assertThat(rep.call(() -> installedBase.installedProducts(roofs, null, app.tickler.platform.Paging.first(10))

@@ -2,6 +2,7 @@ package app.tickler.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
@@ -128,6 +129,21 @@ class DashboardTests {
             sum += v.isNull() ? 0 : v.asDouble();
         }
         return sum;
+    }
+
+    @Test
+    void twoColleaguesOfTheSameNameAreTwoRepsOnTheDashboard() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        List<TestUser> namesakes = List.of(acme.user(Role.REP), acme.user(Role.REP));
+        for (TestUser rep : namesakes) {
+            call(patch("/api/v1/users/" + rep.id()).header("If-Match", "\"0\"").content("{\"name\":\"Chris Lee\"}"),
+                    acme.admin(), 200);
+            touch(rep, customer(rep, "Namesake " + rep.id()), reason(rep, "Service"));
+        }
+        JsonNode touches = chart(call(get("/api/v1/insights/dashboard"), acme.admin(), 200), "short-touches");
+        List<String> categories = new java.util.ArrayList<>();
+        touches.get("categories").forEach(c -> categories.add(c.asString()));
+        assertThat(categories).filteredOn("Chris Lee"::equals).hasSize(2);
     }
 
     static JsonNode chart(JsonNode dashboard, String id) {
