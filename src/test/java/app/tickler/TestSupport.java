@@ -14,6 +14,11 @@ public class TestSupport {
     }
 
     @Bean
+    EventGate eventGate() {
+        return new EventGate();
+    }
+
+    @Bean
     Fixtures fixtures(org.springframework.test.web.servlet.MockMvc mvc, app.tickler.identity.Directory directory,
             tools.jackson.databind.json.JsonMapper json) {
         return new Fixtures(mvc, directory, json);

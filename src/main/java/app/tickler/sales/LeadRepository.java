@@ -46,13 +46,24 @@ class LeadRepository {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    /**
-     * The lead without its qualification checks (one query instead of two): enough to tell whether it is
-     * in the pool and who holds it, which is all a claim needs to know before and after trying.
-     */
-    Optional<Lead> findForClaim(long id) {
-        return jdbc.sql(SELECT + " AND l.id = :id").param("workspace", workspace()).param("id", id)
-                .query((rs, n) -> row(rs).lead()).optional();
+    /** Whether a lead is in the pool and who holds it: all a claim needs to know before trying. */
+    record PoolState(LeadId id, UserId ownerId, boolean active, boolean converted) {
+
+        boolean inPool() {
+            return ownerId == null && active;
+        }
+    }
+
+    /** The lead's {@link PoolState}, read by primary key without the rest of the row. */
+    Optional<PoolState> poolState(long id) {
+        return jdbc.sql("""
+                SELECT owner_id, active, converted_at FROM leads WHERE workspace_id = :workspace AND id = :id
+                """).param("workspace", workspace()).param("id", id)
+                .query((rs, n) -> {
+                    Long owner = Rows.nullableLong(rs, "owner_id");
+                    return new PoolState(new LeadId(id), owner == null ? null : new UserId(owner), rs.getBoolean("active"),
+                            rs.getObject("converted_at") != null);
+                }).optional();
     }
 
     List<Lead> findAll(Collection<Long> ids) {

@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,6 +58,8 @@ class Leads {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
+    /** Leads a claim of this instance is writing right now (see {@link #claim}). */
+    private final Set<Long> claiming = ConcurrentHashMap.newKeySet();
 
     Leads(LeadRepository leads, Qualification qualification, SalesSettings settings, Parties parties,
             CustomFields customFields, Directory directory, IdGenerator ids, Clock clock, AuditLog audit,
@@ -210,34 +214,37 @@ class Leads {
      * Takes a lead from the pool. Atomic on both databases: one conditional UPDATE, checked by its
      * row count; only then are the claimer's open leads counted, in the same transaction and with the
      * claimer's row locked so that two tabs of one person cannot pass the limit together (over the
-     * limit, the claim is rolled back). So someone who loses the race writes nothing and is answered
-     * after one statement; on PostgreSQL a lead another person is claiming at that instant is refused
-     * without waiting for them. A lead already gone from the pool is refused before any transaction,
-     * naming who has it, so that a crowd of late clickers neither opens transactions nor queues up for
-     * the database's write lock (SQLite has one writer at a time).
+     * limit, the claim is rolled back). Everyone else is answered without waiting for the database's
+     * write lock (SQLite has one writer at a time): a lead already gone from the pool is refused
+     * after one read, naming who has it; a lead this instance is claiming for someone at that moment
+     * is refused from memory; and on PostgreSQL a lead another instance is claiming is skipped, not
+     * waited for. So someone who loses the race writes nothing.
      */
     Lead claim(LeadId id) {
         Actor actor = Actors.current();
         if (actor.role() == Role.STAFF || actor.isSystem()) {
             throw new AccessDeniedException("only sellers claim leads");
         }
-        Lead seen = claimable(id);
+        LeadRepository.PoolState seen = leads.poolState(id.value()).orElseThrow(() -> new LeadNotFound(id.value()));
         if (!seen.inPool()) {
             throw notClaimable(seen, actor);
         }
-        return transactions.execute(status -> claimInTransaction(id, actor));
+        if (!claiming.add(id.value())) {
+            throw claimedMeanwhile();
+        }
+        try {
+            transactions.executeWithoutResult(status -> claimInTransaction(id, actor));
+        } finally {
+            claiming.remove(id.value());
+        }
+        return get(id);
     }
 
-    private Lead claimable(LeadId id) {
-        return leads.findForClaim(id.value()).orElseThrow(() -> new LeadNotFound(id.value()));
-    }
-
-    private Lead claimInTransaction(LeadId id, Actor actor) {
+    private void claimInTransaction(LeadId id, Actor actor) {
         long now = clock.millis();
         if (!leads.claim(id.value(), actor.userId(), now)) {
             // it was in the pool a moment ago: another claim came first, committed or not yet
-            throw new Conflict("A colleague has just claimed this lead or is claiming it at this moment;"
-                    + " it is no longer in the pool");
+            throw claimedMeanwhile();
         }
         leads.lockClaimer(actor.userId());
         int limit = settings.current().claimLimit();
@@ -246,19 +253,24 @@ class Leads {
             throw new Conflict("You already hold " + holding + " open leads, the limit of this workspace ("
                     + limit + "). Convert, disqualify or release some before claiming more.");
         }
-        Lead claimed = get(id);
         Instant at = Instant.ofEpochMilli(now);
-        audit.record("lead", id.value(), "claimed", Map.of("ownerId", new Change(null, claimed.ownerId())));
-        timeline.append(new Timeline.Append(List.of(subject(claimed)), "lead.claimed", at,
-                "Claimed by " + actor.displayName(), null, Map.of(), link(claimed), null));
-        events.publishEvent(new LeadClaimed(id, claimed.ownerId(), at));
-        return claimed;
+        UserId owner = new UserId(actor.userId());
+        audit.record("lead", id.value(), "claimed", Map.of("ownerId", new Change(null, owner)));
+        timeline.append(new Timeline.Append(List.of(subject(id)), "lead.claimed", at, "Claimed by " + actor.displayName(),
+                null, Map.of(), link(id), null));
+        events.publishEvent(new LeadClaimed(id, owner, at));
+    }
+
+    private static Conflict claimedMeanwhile() {
+        return new Conflict("A colleague has just claimed this lead or is claiming it at this moment;"
+                + " it is no longer in the pool");
     }
 
     /** Why a lead out of the pool cannot be claimed; a lead disqualified out of sight is "not found". */
-    private RuntimeException notClaimable(Lead lead, Actor actor) {
+    private RuntimeException notClaimable(LeadRepository.PoolState lead, Actor actor) {
+        Long owner = lead.ownerId() == null ? null : lead.ownerId().value();
         if (!lead.active()) {
-            if (!actor.canRead(lead.owner())) {
+            if (!actor.canRead(owner)) {
                 return new LeadNotFound(lead.id().value());
             }
             return new Conflict("This lead is " + (lead.converted() ? "converted" : "disqualified")
@@ -268,7 +280,7 @@ class Leads {
             return new Conflict("You already own this lead");
         }
         // the owner is named only to those who may see the lead now
-        String who = actor.canRead(lead.owner()) ? name(lead.ownerId()) : "A colleague";
+        String who = actor.canRead(owner) ? name(lead.ownerId()) : "A colleague";
         return new Conflict(who + " claimed this lead first; it is no longer in the pool");
     }
 
@@ -554,11 +566,19 @@ class Leads {
     }
 
     static Subject subject(Lead lead) {
-        return new Subject("lead", lead.id().value());
+        return subject(lead.id());
+    }
+
+    static Subject subject(LeadId lead) {
+        return new Subject("lead", lead.value());
     }
 
     static String link(Lead lead) {
-        return "/leads/" + lead.id().value();
+        return link(lead.id());
+    }
+
+    static String link(LeadId lead) {
+        return "/leads/" + lead.value();
     }
 
     static List<Long> values(Collection<LeadId> ids) {

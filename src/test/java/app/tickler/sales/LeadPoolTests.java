@@ -23,6 +23,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.tickler.EventGate;
 import app.tickler.Fixtures;
 import app.tickler.MutableClock;
 import app.tickler.TestUser;
@@ -62,6 +63,8 @@ class LeadPoolTests {
     TransactionTemplate transactions;
     @Autowired
     Dialect dialect;
+    @Autowired
+    EventGate gate;
 
     Calls calls;
 
@@ -182,6 +185,31 @@ class LeadPoolTests {
             pool.shutdownNow();
         }
         assertThat(calls.get(first, "/api/v1/leads/" + id.value()).get("ownerId").asLong()).isEqualTo(first.id());
+    }
+
+    @Test
+    void aLeadBeingClaimedIsRefusedAtOnceWithoutWaitingForTheClaimInFlight() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser first = acme.user(Role.REP);
+        TestUser second = acme.user(Role.REP);
+        LeadId id = new LeadId(lead(acme.admin(), Map.of("lastName", "Crowded")).get("id").asLong());
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        gate.close(event -> event instanceof LeadClaimed claimed && claimed.lead().equals(id));
+        try {
+            // the first claim stops inside its transaction, after its UPDATE, holding SQLite's one writer slot
+            Future<Lead> firstClaim = pool.submit(() -> first.call(() -> leads.claim(id)));
+            assertThat(gate.awaitHeld(Duration.ofSeconds(10))).isTrue();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> second.call(() -> leads.claim(id)))
+                    .isInstanceOf(Conflict.class)
+                    .hasMessageContaining("A colleague has just claimed this lead or is claiming it at this moment");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            gate.open();
+            assertThat(firstClaim.get(20, TimeUnit.SECONDS).ownerId().value()).isEqualTo(first.id());
+        } finally {
+            gate.open();
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -27,6 +27,8 @@ import app.tickler.TicklerTest;
 import app.tickler.platform.IdGenerator;
 import app.tickler.platform.database.Dialect;
 import app.tickler.platform.security.Role;
+import app.tickler.platform.security.Actor;
+import app.tickler.platform.security.Actors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -138,6 +140,8 @@ class SalesBenchmarkTests {
         List<Future<Integer>> won = new ArrayList<>();
         for (TestUser rep : reps) {
             won.add(threads.submit(() -> {
+                // signed in once, as a session is: the timed part is the claim, not loading the user
+                Actor actor = rep.actor();
                 start.await();
                 int mine = 0;
                 for (Long lead : pool) {
@@ -146,7 +150,7 @@ class SalesBenchmarkTests {
                     }
                     long t = System.nanoTime();
                     try {
-                        rep.call(() -> leads.claim(new LeadId(lead)));
+                        Actors.callAs(actor, () -> leads.claim(new LeadId(lead)));
                         mine++;
                     } catch (app.tickler.platform.Conflict lost) {
                         // someone else was faster: the next one
@@ -156,11 +160,13 @@ class SalesBenchmarkTests {
                 return mine;
             }));
         }
+        long claimsStarted = System.nanoTime();
         start.countDown();
         int claimed = 0;
         for (Future<Integer> f : won) {
             claimed += f.get();
         }
+        long claimsTook = (System.nanoTime() - claimsStarted) / 1_000_000;
         threads.shutdown();
         assertThat(claimed).isEqualTo(CLAIMERS * CLAIMS_EACH);
         Integer owned = jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE workspace_id = ? AND owner_id IS NOT NULL",
@@ -172,11 +178,11 @@ class SalesBenchmarkTests {
                 board load, all deals (admin), %d runs: p50 %.1f ms, p95 %.1f ms, max %.1f ms
                 board load, a rep (team visibility), %d runs: p50 %.1f ms, p95 %.1f ms
                 stage move, %d moves: p50 %.1f ms, p95 %.1f ms, max %.1f ms
-                claim, %d people at once, %d attempts (%d won): p50 %.1f ms, p95 %.1f ms, max %.1f ms
+                claim, %d people at once, %d attempts (%d won) in %d ms: p50 %.1f ms, p95 %.1f ms, max %.1f ms
                 """, dialect, OPEN, CLOSED, loaded, boardTimes.size(), p(boardTimes, 50), p(boardTimes, 95),
                 p(boardTimes, 100), ownerBoardTimes.size(), p(ownerBoardTimes, 50), p(ownerBoardTimes, 95), moveTimes.size(),
                 p(moveTimes, 50), p(moveTimes, 95), p(moveTimes, 100), CLAIMERS, claimTimes.size(), claimed,
-                p(claimTimes, 50), p(claimTimes, 95), p(claimTimes, 100));
+                claimsTook, p(claimTimes, 50), p(claimTimes, 95), p(claimTimes, 100));
         System.out.println(report);
         Files.writeString(Path.of("target", "sales-benchmark-" + dialect.name().toLowerCase() + ".txt"), report);
     }

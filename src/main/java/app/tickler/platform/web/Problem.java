@@ -11,11 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -92,6 +94,12 @@ record Problem(HttpStatus status, String title, String detail, List<FieldProblem
             // SQLite's constraint failures are not classified by Spring; they mean the same as on PostgreSQL
             log.info("write refused by the database: {}", sql.getSQLException().getMessage());
             return simple(HttpStatus.CONFLICT, "Conflict", "The change conflicts with the current data; reload and try again.");
+        }
+        if (failure instanceof CannotCreateTransactionException || failure instanceof PessimisticLockingFailureException) {
+            // the database stayed busy (a long import batch, a restore): nothing was written, a retry will do
+            log.warn("database busy: {}", failure.getMessage());
+            return simple(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                    "The database is busy with another change; nothing was saved. Please try again in a moment.");
         }
         if (failure instanceof OptimisticLockingFailureException || failure instanceof DataIntegrityViolationException) {
             log.info("write refused by the database: {}", failure.getMessage());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -27,6 +28,14 @@ class ProblemTests {
         assertThat(problem.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(problem.detail()).doesNotContain("secret").contains("Incident");
         assertThat(problem.extras()).containsKey("incident");
+    }
+
+    @Test
+    void aDatabaseThatStayedBusyIsATemporaryRefusalNotAnIncident() {
+        Problem problem = Problem.of(new CannotCreateTransactionException("the database stayed busy for 15 s"));
+        assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(problem.detail()).contains("nothing was saved").contains("try again");
+        assertThat(problem.extras()).doesNotContainKey("incident");
     }
 
     @Test

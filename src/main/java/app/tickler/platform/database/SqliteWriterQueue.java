@@ -1,0 +1,76 @@
+package app.tickler.platform.database;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionDefinition;
+
+/**
+ * SQLite lets one transaction write at a time, and Tickler's transactions are IMMEDIATE (they take
+ * the write lock when they begin). Left to SQLite, a transaction that finds the lock taken sleeps
+ * in its busy handler in growing steps (1, 2, 5, 10 … 100 ms) and tries again, so under a crowd of
+ * writers a short transaction can sleep far longer than the one it waits for, and not in arrival
+ * order. This transaction manager queues them in the JVM instead: a fair lock taken before the
+ * transaction begins and released when its connection is handed back, so each waiter starts the
+ * moment the previous one is done, first come first served. SQLite's lock still guards the file
+ * against other processes (a command-line backup), with its busy timeout.
+ */
+final class SqliteWriterQueue extends JdbcTransactionManager {
+
+    /** As long as SQLite's own busy timeout ({@link DataDirectory#SQLITE_OPTIONS}). */
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final ReentrantLock writer = new ReentrantLock(true);
+    private final Duration wait;
+
+    SqliteWriterQueue(DataSource dataSource, Duration wait) {
+        super(dataSource);
+        this.wait = wait;
+    }
+
+    @Override
+    protected void doBegin(Object transaction, TransactionDefinition definition) {
+        acquire();
+        try {
+            super.doBegin(transaction, definition);
+        } catch (RuntimeException | Error e) {
+            writer.unlock();
+            throw e;
+        }
+    }
+
+    @Override
+    protected void doCleanupAfterCompletion(Object transaction) {
+        // the SQLite driver opens the next IMMEDIATE transaction right after a commit and holds it
+        // until the connection returns to auto-commit here, so the queue moves on only now
+        try {
+            super.doCleanupAfterCompletion(transaction);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private void acquire() {
+        boolean acquired;
+        try {
+            acquired = writer.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotCreateTransactionException("interrupted while waiting for the database", e);
+        }
+        if (!acquired) {
+            throw new CannotCreateTransactionException("the database stayed busy for " + wait.toSeconds()
+                    + " s: another change is still being written");
+        }
+    }
+
+    /** For tests: whether a transaction of this thread or another holds the queue now. */
+    boolean busy() {
+        return writer.isLocked();
+    }
+}
