@@ -40,6 +40,10 @@ class ImportFields {
     static final List<String> INSTALLED_PRODUCT_FIELDS = List.of("externalId", "account", "accountExternalId", "product",
             "quantity", "installDate", "warrantyEnd", "serviceEnd", "endOfLife", "serialNumber", "notes");
 
+    static final List<String> TOUCH_FIELDS = List.of("externalId", "contactEmail", "contactExternalId", "account",
+            "accountExternalId", "deal", "dealExternalId", "channel", "direction", "outcome", "occurredAt",
+            "occurredTime", "done", "subject", "notes", "loggedBy");
+
     /** Normalised header (lower case, letters and digits only) to field key, for every entity. */
     private static final Map<String, String> COMMON = new HashMap<>();
     private static final Map<String, String> CONTACT = new HashMap<>();
@@ -47,6 +51,7 @@ class ImportFields {
     private static final Map<String, String> LEAD = new HashMap<>();
     private static final Map<String, String> DEAL = new HashMap<>();
     private static final Map<String, String> INSTALLED_PRODUCT = new HashMap<>();
+    private static final Map<String, String> TOUCH = new HashMap<>();
 
     static {
         // Tickler's own export headers are the field keys; ids of other systems are external ids
@@ -130,6 +135,41 @@ class ImportFields {
         installed("endOfLife", "endoflife", "usageenddate", "eol", "endoflifedate");
         installed("serialNumber", "serialnumber", "serial", "serialno");
         installed("notes", "notes", "description", "note");
+        // Salesforce tasks and events (Id, Who.Email, AccountId, Account.Name, WhatId, Type, TaskSubtype, CallType,
+        // CallDisposition, ActivityDate, CompletedDateTime, Status, Subject, Description, Owner.Email), HubSpot
+        // engagements (Activity ID, Activity type, Activity date, Call direction, Call outcome, Associated Contact
+        // email, Associated Company, Associated Deal, Activity assigned to) and Pipedrive activities (ID, Type,
+        // Subject, Due date, Due time, Done, Note, Person - Email, Organization, Deal - Title, Assigned to user)
+        touch("externalId", "externalid", "id", "activityid", "engagementid", "taskid", "eventid", "recordid");
+        touch("contactEmail", "contactemail", "email", "whoemail", "personemail", "associatedcontactemail",
+                "contactemailaddress", "emailaddress", "associatedcontact", "attendeeemail");
+        touch("contactExternalId", "contactexternalid", "contactid", "whoid", "personid", "associatedcontactid");
+        touch("account", "account", "accountname", "company", "companyname", "organization", "organisation",
+                "organizationname", "associatedcompany");
+        touch("accountExternalId", "accountexternalid", "accountid", "companyid", "organizationid",
+                "associatedcompanyid");
+        touch("deal", "deal", "dealname", "dealtitle", "opportunity", "opportunityname", "associateddeal");
+        touch("dealExternalId", "dealexternalid", "dealid", "opportunityid", "whatid", "associateddealid");
+        touch("channel", "channel", "type", "activitytype", "engagementtype", "tasksubtype", "eventsubtype",
+                "kind");
+        touch("direction", "direction", "calltype", "calldirection", "emaildirection");
+        touch("outcome", "outcome", "calloutcome", "calldisposition", "disposition", "callresult", "result",
+                "meetingoutcome");
+        touch("occurredAt", "occurredat", "completeddatetime", "activitydate", "date", "duedate", "activitydatetime",
+                "startdatetime", "timestamp", "markedasdonetime", "createddate", "createdate", "time");
+        touch("occurredTime", "occurredtime", "duetime");
+        touch("done", "done", "status", "completed", "taskstatus", "isclosed");
+        touch("subject", "subject", "title", "activitysubject", "emailsubject", "calltitle", "meetingname");
+        touch("notes", "notes", "note", "description", "body", "comments", "callnotes", "emailbody", "meetingnotes",
+                "activitynote");
+        touch("loggedBy", "loggedby", "owner", "owneremail", "ownername", "assignedto", "assignedtouser",
+                "activityassignedto", "hubspotowner", "user", "createdby", "activityowner");
+    }
+
+    private static void touch(String key, String... headers) {
+        for (String header : headers) {
+            TOUCH.put(header, key);
+        }
     }
 
     private static void installed(String key, String... headers) {
@@ -183,12 +223,16 @@ class ImportFields {
             case LEAD -> LEAD_FIELDS;
             case DEAL -> DEAL_FIELDS;
             case INSTALLED_PRODUCT -> INSTALLED_PRODUCT_FIELDS;
+            case TOUCH -> TOUCH_FIELDS;
         };
         for (String key : own) {
             fields.add(new Field(key, null));
         }
-        for (CustomField custom : customFields.of(entity.key(), false)) {
-            fields.add(new Field("custom." + custom.key(), custom.label()));
+        if (entity != ImportEntity.TOUCH) {
+            // touches have no custom fields
+            for (CustomField custom : customFields.of(entity.key(), false)) {
+                fields.add(new Field("custom." + custom.key(), custom.label()));
+            }
         }
         return fields;
     }
@@ -199,6 +243,9 @@ class ImportFields {
 
     Map<String, CustomField> custom(ImportEntity entity) {
         Map<String, CustomField> byKey = new HashMap<>();
+        if (entity == ImportEntity.TOUCH) {
+            return byKey;
+        }
         customFields.of(entity.key(), false).forEach(f -> byKey.put(f.key(), f));
         return byKey;
     }
@@ -206,7 +253,7 @@ class ImportFields {
     /** A field for each header that names one, each field at most once (the first header wins). */
     Map<Integer, String> suggest(ImportEntity entity, List<String> headers) {
         Map<String, String> custom = new HashMap<>();
-        for (CustomField field : customFields.of(entity.key(), false)) {
+        for (CustomField field : entity == ImportEntity.TOUCH ? List.<CustomField>of() : customFields.of(entity.key(), false)) {
             custom.put(normal(field.key()), "custom." + field.key());
             custom.put(normal(field.label()), "custom." + field.key());
         }
@@ -222,6 +269,10 @@ class ImportFields {
                 key = "id";
             }
             String normal = normal(strippedPrefix(header));
+            if (key == null && entity == ImportEntity.TOUCH) {
+                // "Deal - Title", "Person - Email", "Organization - Name" name the activity's records
+                key = TOUCH.get(normal(header));
+            }
             if (key == null) {
                 key = (switch (entity) {
                     case CONTACT -> CONTACT;
@@ -229,6 +280,7 @@ class ImportFields {
                     case LEAD -> LEAD;
                     case DEAL -> DEAL;
                     case INSTALLED_PRODUCT -> INSTALLED_PRODUCT;
+                    case TOUCH -> TOUCH;
                 }).get(normal);
             }
             if (key == null && (entity == ImportEntity.CONTACT || entity == ImportEntity.ACCOUNT)) {
@@ -248,7 +300,7 @@ class ImportFields {
     private static String strippedPrefix(String header) {
         String lower = header.toLowerCase(Locale.ROOT);
         for (String prefix : List.of("person - ", "organization - ", "organisation - ", "contact - ", "account - ",
-                "deal - ")) {
+                "deal - ", "activity - ")) {
             if (lower.startsWith(prefix)) {
                 String rest = header.substring(prefix.length());
                 // "Organization - Name" on a person export is the person's organisation

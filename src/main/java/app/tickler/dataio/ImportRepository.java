@@ -288,6 +288,49 @@ class ImportRepository {
                 .param("record", recordId).update();
     }
 
+    /** {@link #external} for many keys: one query per 500 of them. */
+    Map<String, Long> externals(ImportEntity entity, java.util.Collection<String> externalIds) {
+        Map<String, Long> found = new java.util.HashMap<>();
+        List<String> keys = externalIds.stream().distinct().toList();
+        for (int i = 0; i < keys.size(); i += 500) {
+            jdbc.sql("""
+                    SELECT external_id, record_id FROM import_external_ids WHERE workspace_id = :workspace
+                      AND entity = :entity AND external_id IN (:keys)
+                    """).param("workspace", workspace()).param("entity", entity.name())
+                    .param("keys", keys.subList(i, Math.min(keys.size(), i + 500)))
+                    .query(rs -> {
+                        found.put(rs.getString("external_id"), rs.getLong("record_id"));
+                    });
+        }
+        return found;
+    }
+
+    /** {@link #putExternal} for many records: a statement batch of deletes, then one of inserts. */
+    void putExternals(ImportEntity entity, Map<String, Long> recordByExternalId) {
+        long workspace = workspace();
+        List<Object[]> deletes = new java.util.ArrayList<>();
+        List<Object[]> inserts = new java.util.ArrayList<>();
+        recordByExternalId.forEach((external, record) -> {
+            deletes.add(new Object[] {workspace, entity.name(), external});
+            inserts.add(new Object[] {workspace, entity.name(), external, record});
+        });
+        batches.batchUpdate("DELETE FROM import_external_ids WHERE workspace_id = ? AND entity = ? AND external_id = ?",
+                deletes);
+        batches.batchUpdate("INSERT INTO import_external_ids (workspace_id, entity, external_id, record_id) VALUES (?, ?, ?, ?)",
+                inserts);
+    }
+
+    /** {@link #forgetExternal} for many records: one statement per 500 of them. */
+    void forgetExternals(ImportEntity entity, List<Long> recordIds) {
+        for (int i = 0; i < recordIds.size(); i += 500) {
+            jdbc.sql("""
+                    DELETE FROM import_external_ids WHERE workspace_id = :workspace AND entity = :entity
+                      AND record_id IN (:records)
+                    """).param("workspace", workspace()).param("entity", entity.name())
+                    .param("records", recordIds.subList(i, Math.min(recordIds.size(), i + 500))).update();
+        }
+    }
+
     void forgetExternal(ImportEntity entity, long recordId) {
         jdbc.sql("DELETE FROM import_external_ids WHERE workspace_id = :workspace AND entity = :entity AND record_id = :record")
                 .param("workspace", workspace()).param("entity", entity.name()).param("record", recordId).update();

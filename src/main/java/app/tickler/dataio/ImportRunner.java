@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.tickler.followup.FollowUps;
+import app.tickler.followup.ImportedTouch;
+import app.tickler.followup.TouchId;
 import app.tickler.identity.Directory;
 import app.tickler.identity.UserId;
 import app.tickler.identity.UserSummary;
@@ -85,6 +88,8 @@ class ImportRunner implements DisposableBean {
     private final Parties parties;
     private final SalesCycle sales;
     private final InstalledBase installedBase;
+    private final TouchLines touchLines;
+    private final FollowUps followUps;
     private final Directory directory;
     private final JsonMapper json;
     private final Clock clock;
@@ -98,10 +103,12 @@ class ImportRunner implements DisposableBean {
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     ImportRunner(ImportRepository imports, ImportFields fields, Parties parties, SalesCycle sales,
-            InstalledBase installedBase, Directory directory, JsonMapper json,
+            InstalledBase installedBase, TouchLines touchLines, FollowUps followUps, Directory directory, JsonMapper json,
             Clock clock, PlatformTransactionManager transactionManager, DatabaseMaintenance maintenance, Dialect dialect,
             @Value("${tickler.data-dir}") String dataDir) {
         this.imports = imports;
+        this.touchLines = touchLines;
+        this.followUps = followUps;
         this.maintenance = maintenance;
         this.dialect = dialect;
         this.fields = fields;
@@ -359,6 +366,7 @@ class ImportRunner implements DisposableBean {
                 case LEAD -> lead(context, line, values, problems, outcome, pending);
                 case DEAL -> deal(context, line, values, problems, outcome);
                 case INSTALLED_PRODUCT -> installedProduct(context, line, values, problems, outcome);
+                case TOUCH -> touch(context, line, values, outcome, pending);
             }
         } catch (InvalidInput invalid) {
             invalid.problems().forEach(p -> outcome.error(line, p.field(), p.message() + context.column(p.field())));
@@ -579,6 +587,19 @@ class ImportRunner implements DisposableBean {
         if (external != null) {
             imports.putExternal(ImportEntity.DEAL, external, id);
         }
+    }
+
+    /**
+     * A touch of an activity history, written with the rest of its batch when the batch ends (one batch
+     * insert through the follow-up module); a to-do, a note or an activity not yet done is skipped.
+     */
+    private void touch(Context context, long line, Map<String, String> values, Outcome outcome, Pending pending) {
+        TouchLines.Line read = touchLines.line(pending.touchLookups(), values, context::owner);
+        if (read.skipped() != null) {
+            outcome.skipped++;
+            return;
+        }
+        pending.addTouch(new TouchCreate(line, read.touch(), read.key()));
     }
 
     private void installedProduct(Context context, long line, Map<String, String> values,
@@ -819,6 +840,13 @@ class ImportRunner implements DisposableBean {
             long lowest = page.get(page.size() - 1).line();
             List<ImportRepository.Row> undone = page;
             transactions.executeWithoutResult(status -> {
+                // the page's touches go together: one removal, one renumbering of the chases they were in
+                List<Long> touches = undone.stream().filter(r -> r.entity() == ImportEntity.TOUCH
+                        && r.action().equals("CREATED")).map(ImportRepository.Row::recordId).toList();
+                if (!touches.isEmpty()) {
+                    imports.forgetExternals(ImportEntity.TOUCH, touches);
+                    followUps.removeImportedTouches(touches.stream().map(TouchId::new).toList());
+                }
                 for (ImportRepository.Row row : undone) {
                     undo(row);
                 }
@@ -831,7 +859,7 @@ class ImportRunner implements DisposableBean {
     }
 
     private void undo(ImportRepository.Row row) {
-        if (row.action().equals("SKIPPED")) {
+        if (row.action().equals("SKIPPED") || row.entity() == ImportEntity.TOUCH) {
             return;
         }
         if (row.entity() == ImportEntity.LEAD) {
@@ -1018,6 +1046,10 @@ class ImportRunner implements DisposableBean {
         worker.shutdownNow();
     }
 
+    /** A touch line to write with the rest of its batch, known by its key. */
+    private record TouchCreate(long line, ImportedTouch touch, String key) {
+    }
+
     /** A contact line to create with the rest of its batch. */
     private record Create(long line, ContactInput input, String external, ImportRepository.Row accountRow) {
     }
@@ -1041,10 +1073,21 @@ class ImportRunner implements DisposableBean {
         private final Set<String> leadsLooked = new java.util.HashSet<>();
         private final Map<Long, EditableLead> leads = new HashMap<>();
 
+        private final List<TouchCreate> touches = new ArrayList<>();
+        private TouchLines.Lookups touchLookups;
+
         Pending(Context context, List<CsvRecord> batch, Outcome outcome) {
             this.context = context;
             this.outcome = outcome;
             Import job = context.job;
+            if (job.entity() == ImportEntity.TOUCH) {
+                // the batch's contacts, by email and by the ids of an earlier import, in one query each
+                touchLookups = touchLines.lookups();
+                List<String> emails = new ArrayList<>();
+                cells(batch, "contactEmail").forEach(cell -> emails.addAll(TouchConversion.emails(cell)));
+                touchLookups.prefetch(emails, cells(batch, "contactExternalId"));
+                return;
+            }
             if (job.entity() == ImportEntity.ACCOUNT || job.duplicates() == DuplicateMode.CREATE
                     || job.matchOn() != MatchOn.EMAIL) {
                 return;
@@ -1075,6 +1118,85 @@ class ImportRunner implements DisposableBean {
             looked.addAll(keys);
             List<ContactId> matched = byEmail.values().stream().flatMap(List::stream).distinct().toList();
             parties.contacts(matched).forEach((id, contact) -> contacts.put(id.value(), contact));
+        }
+
+        /** The non-blank cells of the column mapped to a field, in the batch's lines. */
+        private List<String> cells(List<CsvRecord> batch, String field) {
+            Import job = context.job;
+            Integer column = job.mapping().entrySet().stream().filter(e -> e.getValue().equals(field))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            List<String> cells = new ArrayList<>();
+            if (column == null) {
+                return cells;
+            }
+            for (CsvRecord record : batch) {
+                if (column < record.getFieldCount()) {
+                    String cell = Conversion.text(Map.of(field, job.ownExport() ? Formulas.restore(record.getField(column))
+                            : record.getField(column)), field);
+                    if (cell != null && cell.length() <= CsvFiles.MAX_CELL) {
+                        cells.add(cell);
+                    }
+                }
+            }
+            return cells;
+        }
+
+        TouchLines.Lookups touchLookups() {
+            if (touchLookups == null) {
+                touchLookups = touchLines.lookups();
+            }
+            return touchLookups;
+        }
+
+        void addTouch(TouchCreate touch) {
+            touches.add(touch);
+        }
+
+        /**
+         * Writes the batch's touches in one go. Each is known by its key (the activity id, else its
+         * fingerprint) in {@code import_external_ids}: a key an earlier import wrote, whose touch still
+         * exists, or one an earlier line of the batch has, is a duplicate — skipped, unless duplicates are
+         * created anyway. Re-running a file therefore adds nothing.
+         */
+        private void flushTouches() {
+            if (touches.isEmpty()) {
+                return;
+            }
+            boolean skipDuplicates = context.job.duplicates() != DuplicateMode.CREATE;
+            Map<String, Long> known = skipDuplicates
+                    ? imports.externals(ImportEntity.TOUCH, touches.stream().map(TouchCreate::key).toList()) : Map.of();
+            Set<TouchId> alive = known.isEmpty() ? Set.of()
+                    : followUps.existingTouches(known.values().stream().map(TouchId::new).toList());
+            List<TouchCreate> creates = new ArrayList<>();
+            Map<String, Integer> firstWithKey = new HashMap<>();
+            List<TouchCreate> sameAsEarlierLine = new ArrayList<>();
+            for (TouchCreate touch : touches) {
+                Long earlier = known.get(touch.key());
+                if (skipDuplicates && earlier != null && alive.contains(new TouchId(earlier))) {
+                    outcome.rows.add(new ImportRepository.Row(touch.line(), ImportEntity.TOUCH, earlier, "SKIPPED", null));
+                    outcome.skipped++;
+                } else if (skipDuplicates && firstWithKey.containsKey(touch.key())) {
+                    sameAsEarlierLine.add(touch);
+                } else {
+                    firstWithKey.putIfAbsent(touch.key(), creates.size());
+                    creates.add(touch);
+                }
+            }
+            List<TouchId> ids = followUps.importTouches(creates.stream().map(TouchCreate::touch).toList());
+            Map<String, Long> keys = new LinkedHashMap<>();
+            for (int i = 0; i < creates.size(); i++) {
+                long id = ids.get(i).value();
+                outcome.rows.add(new ImportRepository.Row(creates.get(i).line(), ImportEntity.TOUCH, id, "CREATED", null));
+                outcome.created++;
+                keys.put(creates.get(i).key(), id);
+            }
+            for (TouchCreate touch : sameAsEarlierLine) {
+                outcome.rows.add(new ImportRepository.Row(touch.line(), ImportEntity.TOUCH,
+                        ids.get(firstWithKey.get(touch.key())).value(), "SKIPPED", null));
+                outcome.skipped++;
+            }
+            imports.putExternals(ImportEntity.TOUCH, keys);
+            touches.clear();
         }
 
         /** The oldest lead with this email that the caller may see. */
@@ -1162,8 +1284,9 @@ class ImportRunner implements DisposableBean {
             }
         }
 
-        /** Creates the waiting contacts, recording what each line did in the batch's outcome. */
+        /** Creates the waiting contacts (or touches), recording what each line did in the batch's outcome. */
         void flush() {
+            flushTouches();
             if (creates.isEmpty()) {
                 return;
             }

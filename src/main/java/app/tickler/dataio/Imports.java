@@ -24,6 +24,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
+import app.tickler.followup.FollowUps;
+import app.tickler.followup.TouchId;
 import app.tickler.identity.UserId;
 import app.tickler.party.AccountId;
 import app.tickler.party.ContactId;
@@ -85,11 +87,15 @@ class Imports {
     private final ImportFields fields;
     private final Parties parties;
     private final SalesCycle sales;
+    private final TouchLines touchLines;
+    private final FollowUps followUps;
     private final IdGenerator ids;
     private final Clock clock;
 
     Imports(ImportRepository imports, ImportRunner runner, ImportFields fields, Parties parties, SalesCycle sales,
-            IdGenerator ids, Clock clock) {
+            TouchLines touchLines, FollowUps followUps, IdGenerator ids, Clock clock) {
+        this.touchLines = touchLines;
+        this.followUps = followUps;
         this.sales = sales;
         this.imports = imports;
         this.runner = runner;
@@ -208,7 +214,9 @@ class Imports {
         MatchOn matchOn = settings.matchOn() == null ? current.matchOn() : settings.matchOn();
         if (!MatchOn.of(current.entity()).contains(matchOn)) {
             problems.add("matchOn", "must be one of " + MatchOn.of(current.entity()));
-        } else if (duplicates != DuplicateMode.CREATE && !mapping.containsValue(matchOn.field()) && !mapping.isEmpty()) {
+        } else if (duplicates != DuplicateMode.CREATE && !mapping.containsValue(matchOn.field()) && !mapping.isEmpty()
+                && current.entity() != ImportEntity.TOUCH) {
+            // a touch without an activity id is known by its fingerprint (TouchLines.fingerprint)
             problems.add("matchOn", "needs a column mapped to " + matchOn.field());
         }
         if (mapping.isEmpty()) {
@@ -217,6 +225,10 @@ class Imports {
         if (current.entity() == ImportEntity.INSTALLED_PRODUCT && duplicates == DuplicateMode.UPDATE) {
             problems.add("duplicates", "must be SKIP or CREATE for installed products: an import records installations,"
                     + " it does not change them");
+        }
+        if (current.entity() == ImportEntity.TOUCH && duplicates == DuplicateMode.UPDATE) {
+            problems.add("duplicates", "must be SKIP or CREATE for touches: an import adds history, it does not change"
+                    + " touches");
         }
         problems.throwIfAny();
         imports.settings(id.value(), mapping, duplicates, matchOn,
@@ -234,6 +246,7 @@ class Imports {
         List<PreviewLine> lines = new ArrayList<>();
         Map<String, app.tickler.party.CustomField> custom = fields.custom(job.entity());
         Map<String, UserId> owners = new HashMap<>();
+        TouchLines.Lookups touchLookups = job.entity() == ImportEntity.TOUCH ? touchLines.lookups() : null;
         try {
             CsvFiles.Format format = CsvFiles.sniff(file);
             try (CsvReader<CsvRecord> reader = CsvFiles.open(file, format)) {
@@ -242,7 +255,7 @@ class Imports {
                     records.next();
                 }
                 while (records.hasNext() && lines.size() < PREVIEW_LINES) {
-                    lines.add(previewLine(job, records.next(), custom, owners));
+                    lines.add(previewLine(job, records.next(), custom, owners, touchLookups));
                 }
             }
         } catch (CsvParseException e) {
@@ -254,7 +267,7 @@ class Imports {
     }
 
     private PreviewLine previewLine(Import job, CsvRecord record, Map<String, app.tickler.party.CustomField> custom,
-            Map<String, UserId> owners) {
+            Map<String, UserId> owners, TouchLines.Lookups touchLookups) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> problemsByField = new HashMap<>();
         List<String> lineProblems = new ArrayList<>();
@@ -270,9 +283,19 @@ class Imports {
             lineProblems.add("has " + record.getFieldCount() + " fields where the header has " + job.headers().size());
         }
         String action = "create";
+        String skipped = null;
         InvalidInput.Collector problems = new InvalidInput.Collector();
         try {
-            if (job.entity() == ImportEntity.CONTACT) {
+            if (job.entity() == ImportEntity.TOUCH) {
+                TouchLines.Line read = touchLines.line(touchLookups, values, owner -> findOwner(owners, owner));
+                if (read.skipped() != null) {
+                    action = "ignore";
+                    skipped = read.skipped();
+                } else if (job.duplicates() != DuplicateMode.CREATE && imports.external(ImportEntity.TOUCH, read.key())
+                        .filter(t -> !followUps.existingTouches(List.of(new TouchId(t))).isEmpty()).isPresent()) {
+                    action = "skip";
+                }
+            } else if (job.entity() == ImportEntity.CONTACT) {
                 var existing = job.duplicates() == DuplicateMode.CREATE ? null : matchContact(job, values);
                 action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
                 ContactInput input = Conversion.contact(existing == null ? Conversion.emptyContact()
@@ -341,6 +364,8 @@ class Imports {
         }
         if (!problemsByField.isEmpty() || !lineProblems.isEmpty()) {
             action = "error";
+        } else if (skipped != null) {
+            lineProblems.add(skipped);
         }
         return new PreviewLine(record.getStartingLineNumber(), cells, action, lineProblems);
     }

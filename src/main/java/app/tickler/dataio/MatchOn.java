@@ -16,7 +16,7 @@ public enum MatchOn {
             case CONTACT, LEAD -> List.of(EMAIL, EXTERNAL_ID, ID);
             case ACCOUNT -> List.of(NAME, DOMAIN, EXTERNAL_ID, ID);
             case DEAL -> List.of(EXTERNAL_ID, NAME, ID);
-            case INSTALLED_PRODUCT -> List.of(EXTERNAL_ID);
+            case INSTALLED_PRODUCT, TOUCH -> List.of(EXTERNAL_ID);
         };
     }
 

@@ -88,6 +88,52 @@ class Attempts {
         return records.account() == null ? List.of() : List.of(new Subject("account", records.account().id().value()));
     }
 
+    /** One touch of a record's history, oldest first, for renumbering. */
+    record Entry(long touch, long at, boolean outbound, boolean responded) {
+    }
+
+    /** A touch whose number may change: its direction, its chase records and the number it has. */
+    record Numbered(long touch, boolean outbound, List<Subject> chase, int attempt) {
+    }
+
+    /**
+     * Each touch's number from the histories of its chase records (oldest first), by the rule above: the
+     * outbound touches of the chase before it (in time, then id order), plus itself. Pure, for the
+     * renumbering after many touches were added to or removed from histories at once.
+     */
+    static java.util.Map<Long, Integer> numbers(java.util.Map<Subject, List<Entry>> oldestFirst, List<Numbered> touches) {
+        java.util.Map<Subject, java.util.Map<Long, Integer>> before = new java.util.HashMap<>();
+        oldestFirst.forEach((subject, entries) -> {
+            java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+            int count = 0;
+            for (Entry entry : entries) {
+                counts.put(entry.touch(), count);
+                if (entry.responded()) {
+                    count = 0;
+                } else if (entry.outbound()) {
+                    count = Math.min(count + 1, LONGEST_CHASE);
+                }
+            }
+            before.put(subject, counts);
+        });
+        java.util.Map<Long, Integer> numbers = new java.util.HashMap<>();
+        for (Numbered touch : touches) {
+            if (!touch.outbound()) {
+                numbers.put(touch.touch(), 0);
+                continue;
+            }
+            int highest = 1;
+            for (Subject subject : touch.chase()) {
+                Integer count = before.getOrDefault(subject, java.util.Map.of()).get(touch.touch());
+                if (count != null) {
+                    highest = Math.max(highest, count + 1);
+                }
+            }
+            numbers.put(touch.touch(), highest);
+        }
+        return numbers;
+    }
+
     private List<Past> history(Subject subject, long atOrBefore) {
         return jdbc.sql("""
                 SELECT outbound, responded FROM touch_subjects

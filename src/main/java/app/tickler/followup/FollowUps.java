@@ -29,10 +29,12 @@ public class FollowUps {
     private final Attempts attempts;
     private final DealClosings closings;
     private final Notifications notifications;
+    private final TouchImports touchImports;
 
     FollowUps(TouchLog touchLog, TouchRepository touches, Planner planner, FollowUpRepository followUps,
             Enrolments enrolments, Cadences cadences, Attempts attempts, DealClosings closings,
-            Notifications notifications) {
+            Notifications notifications, TouchImports touchImports) {
+        this.touchImports = touchImports;
         this.closings = closings;
         this.notifications = notifications;
         this.touchLog = touchLog;
@@ -47,6 +49,41 @@ public class FollowUps {
     @Transactional
     public Touch logTouch(NewTouch touch) {
         return touchLog.log(touch).touch();
+    }
+
+    /**
+     * Checks a touch of an imported history as {@link #importTouches} would, without writing (the rules
+     * that need no database: channel, moment, notes, someone touched, who may be named as its author).
+     */
+    public void checkImportedTouch(ImportedTouch touch) {
+        touchImports.check(touch);
+    }
+
+    /**
+     * Records touches of an activity history brought from another system, in one batch: at their own
+     * time, by the colleague named (or the caller). They count in their records' touch history, last
+     * touch and attempt numbers, and in the daily touch counts, but change nothing as a touch logged now
+     * would (no follow-up completed or cancelled, no email, level, stage, journal line or timeline entry):
+     * see docs/modules/followup.md. The caller has checked that it may see the records.
+     */
+    @Transactional
+    public List<TouchId> importTouches(List<ImportedTouch> touches) {
+        return touchImports.importTouches(touches);
+    }
+
+    /**
+     * Removes imported touches (an undone import) with what they derived: attempt numbers and last touches
+     * recomputed from what is left, daily counts decreased. Touches logged in Tickler are never removed
+     * here. Returns how many were removed.
+     */
+    @Transactional
+    public int removeImportedTouches(java.util.Collection<TouchId> touches) {
+        return touchImports.remove(touches);
+    }
+
+    /** Which of these touches still exist. */
+    public java.util.Set<TouchId> existingTouches(java.util.Collection<TouchId> touches) {
+        return touchImports.existing(touches);
     }
 
     @Transactional

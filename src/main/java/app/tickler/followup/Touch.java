@@ -18,13 +18,14 @@ import app.tickler.party.CustomerLevel;
  * @param attempt its number in the chase: outbound touches since the customer last responded,
  *        counting this one; 0 for an inbound touch
  * @param levelSet the customer level applied to the account with the touch, if any
+ * @param imported whether it came with an imported activity history rather than being logged in Tickler
  */
 public record Touch(TouchId id, Instant occurredAt, Channel channel, Direction direction, AccountId accountId,
         String accountName, List<ContactRef> contacts, @JsonFormat(shape = JsonFormat.Shape.STRING) Long leadId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Long dealId, BusinessReasonId reasonId, String reasonName,
         boolean valueAdding, String notes, boolean reached, boolean response, Outcome outcome, CustomerLevel levelSet,
         int attempt, UserId loggedById, String loggedByName, FollowUpId followUpId, EnrolmentId enrolmentId,
-        Instant createdAt) {
+        Instant createdAt, boolean imported) {
 
     public record ContactRef(ContactId id, String name) {
     }

@@ -207,7 +207,8 @@ class TouchRepository {
         return touches.stream().map(t -> new Touch(t.id(), t.occurredAt(), t.channel(), t.direction(), t.accountId(),
                 t.accountName(), contacts.getOrDefault(t.id().value(), List.of()), t.leadId(), t.dealId(), t.reasonId(),
                 t.reasonName(), t.valueAdding(), t.notes(), t.reached(), t.response(), t.outcome(), t.levelSet(),
-                t.attempt(), t.loggedById(), t.loggedByName(), t.followUpId(), t.enrolmentId(), t.createdAt())).toList();
+                t.attempt(), t.loggedById(), t.loggedByName(), t.followUpId(), t.enrolmentId(), t.createdAt(), t.imported()))
+                .toList();
     }
 
     private static Touch map(ResultSet rs) throws SQLException {
@@ -227,7 +228,7 @@ class TouchRepository {
                 outcome == null ? null : Outcome.valueOf(outcome), level == null ? null : CustomerLevel.valueOf(level),
                 rs.getInt("attempt"), loggedBy == null ? null : new UserId(loggedBy), rs.getString("logged_by_name"),
                 followUp == null ? null : new FollowUpId(followUp), enrolment == null ? null : new EnrolmentId(enrolment),
-                Rows.instant(rs, "created_at"));
+                Rows.instant(rs, "created_at"), rs.getBoolean("imported"));
     }
 
     static long workspace() {

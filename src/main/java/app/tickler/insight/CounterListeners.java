@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,10 @@ import org.springframework.stereotype.Component;
 import app.tickler.followup.EnrolmentEnded;
 import app.tickler.followup.FollowUpCompleted;
 import app.tickler.followup.FollowUpFigures;
+import app.tickler.followup.DailyTouches;
+import app.tickler.followup.ImportedTouchesRemoved;
 import app.tickler.followup.TouchLogged;
+import app.tickler.followup.TouchesImported;
 import app.tickler.followup.TouchesGenerated;
 import app.tickler.sales.DealStageChanged;
 import app.tickler.sales.LeadCreated;
@@ -67,6 +72,29 @@ class CounterListeners {
                 counters.add(Metric.VALUE_TOUCHES, day, author, 0, "", 1, 0);
             }
         });
+    }
+
+    /** An imported activity history counts on the days it happened, for its authors, as touches logged then would. */
+    @EventListener
+    void on(TouchesImported imported) {
+        counters.addAll(additions(imported.days(), 1));
+    }
+
+    @EventListener
+    void on(ImportedTouchesRemoved removed) {
+        counters.addAll(additions(removed.days(), -1));
+    }
+
+    private static List<DailyCounters.Addition> additions(List<DailyTouches> days, int sign) {
+        List<DailyCounters.Addition> additions = new ArrayList<>();
+        for (DailyTouches day : days) {
+            additions.add(new DailyCounters.Addition(Metric.TOUCHES, day.day(), day.userId(), sign * day.touches()));
+            if (day.valueAdding() > 0) {
+                additions.add(new DailyCounters.Addition(Metric.VALUE_TOUCHES, day.day(), day.userId(),
+                        sign * day.valueAdding()));
+            }
+        }
+        return additions;
     }
 
     @EventListener

@@ -64,6 +64,26 @@ class DailyCounters {
                 .param("count", count).param("amount", amountMinor).update();
     }
 
+    /** One change of a counter, for {@link #addAll}. */
+    record Addition(Metric metric, LocalDate day, long userId, long count) {
+    }
+
+    /** {@link #add} for many counters at once (without dimension, currency or amount): one statement batch. */
+    void addAll(List<Addition> additions) {
+        long workspace = workspace();
+        List<Object[]> rows = new ArrayList<>(additions.size());
+        for (Addition a : additions) {
+            rows.add(new Object[] {workspace, a.metric().name(), a.day().toString(), a.userId(), 0L, "", a.count(), 0L});
+        }
+        template.batchUpdate("""
+                INSERT INTO insight_daily_counters (workspace_id, metric, day, user_id, dim, currency, count, amount_minor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (workspace_id, metric, day, user_id, dim, currency)
+                DO UPDATE SET count = insight_daily_counters.count + excluded.count,
+                              amount_minor = insight_daily_counters.amount_minor + excluded.amount_minor
+                """, rows);
+    }
+
     /** Every counter of the workspace, ordered (for the consistency check). Zero counters are left out. */
     Map<Key, Value> all() {
         Map<Key, Value> all = new TreeMap<>();

@@ -30,10 +30,12 @@ public class Parties {
     private final BuyingCentre buyingCentre;
     private final Duplicates duplicates;
     private final PartySearch search;
+    private final LastTouches lastTouches;
 
     Parties(AccountRepository accountRows, ContactRepository contactRows, Accounts accounts, Contacts contacts,
-            BuyingCentre buyingCentre, Duplicates duplicates, PartySearch search) {
+            BuyingCentre buyingCentre, Duplicates duplicates, PartySearch search, LastTouches lastTouches) {
         this.search = search;
+        this.lastTouches = lastTouches;
         this.accountRows = accountRows;
         this.contactRows = contactRows;
         this.accounts = accounts;
@@ -169,6 +171,32 @@ public class Parties {
         Actors.current();
         accountRows.touched(touchedAccounts.stream().map(AccountId::value).toList(), at.toEpochMilli());
         contactRows.touched(touchedContacts.stream().map(ContactId::value).toList(), at.toEpochMilli());
+    }
+
+    /**
+     * {@link #recordTouch} for many records at once, each with the moment of its latest touch (an imported
+     * activity history): a last touch only moves forward. One statement batch per table.
+     */
+    @Transactional
+    public void recordTouches(Map<AccountId, Instant> accountsLatest, Map<ContactId, Instant> contactsLatest) {
+        lastTouches.advance("accounts", accountsLatest.entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().value(), e -> e.getValue().toEpochMilli())));
+        lastTouches.advance("contacts", contactsLatest.entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().value(), e -> e.getValue().toEpochMilli())));
+    }
+
+    /**
+     * Touches of a record were removed (an undone import): the latest removed one and the latest left
+     * ({@code null}: none). A record whose last touch is later than every removed touch keeps it.
+     */
+    public record LastTouchCorrection(long recordId, Instant removedLatest, Instant remainingLatest) {
+    }
+
+    /** Sets the last touch back where removed touches had put it, from what the records have left. */
+    @Transactional
+    public void correctLastTouch(List<LastTouchCorrection> accountCorrections, List<LastTouchCorrection> contactCorrections) {
+        lastTouches.correct("accounts", accountCorrections);
+        lastTouches.correct("contacts", contactCorrections);
     }
 
     // --- imports and exports ---------------------------------------------------------------

@@ -9,6 +9,32 @@ import org.junit.jupiter.api.Test;
 class ImportFieldsTests {
 
     @Test
+    void theActivityExportsOfSalesforceHubSpotAndPipedriveAreRecognisedAsTouches() {
+        ImportFields fields = new ImportFields(null); // touches have no custom fields
+        assertThat(fields.suggest(ImportEntity.TOUCH, List.of("Id", "Who.Email", "Account.Name", "WhatId", "Type",
+                "CallType", "CallDisposition", "CompletedDateTime", "Status", "Subject", "Description", "Owner.Email")))
+                .containsExactly(java.util.Map.entry(0, "externalId"), java.util.Map.entry(1, "contactEmail"),
+                        java.util.Map.entry(2, "account"), java.util.Map.entry(3, "dealExternalId"),
+                        java.util.Map.entry(4, "channel"), java.util.Map.entry(5, "direction"),
+                        java.util.Map.entry(6, "outcome"), java.util.Map.entry(7, "occurredAt"),
+                        java.util.Map.entry(8, "done"), java.util.Map.entry(9, "subject"),
+                        java.util.Map.entry(10, "notes"), java.util.Map.entry(11, "loggedBy"));
+        assertThat(fields.suggest(ImportEntity.TOUCH, List.of("Activity ID", "Activity type", "Activity date",
+                "Call direction", "Call outcome", "Associated Contact", "Associated Company", "Associated Deal",
+                "Activity assigned to"))).containsValues("externalId", "channel", "occurredAt", "direction", "outcome",
+                "contactEmail", "account", "deal", "loggedBy").hasSize(9);
+        assertThat(fields.suggest(ImportEntity.TOUCH, List.of("Activity - ID", "Activity - Type", "Activity - Subject",
+                "Activity - Due date", "Activity - Due time", "Activity - Done", "Activity - Note", "Person - Email",
+                "Organization - Name", "Deal - Title", "Activity - Assigned to user")))
+                .containsExactly(java.util.Map.entry(0, "externalId"), java.util.Map.entry(1, "channel"),
+                        java.util.Map.entry(2, "subject"), java.util.Map.entry(3, "occurredAt"),
+                        java.util.Map.entry(4, "occurredTime"), java.util.Map.entry(5, "done"),
+                        java.util.Map.entry(6, "notes"), java.util.Map.entry(7, "contactEmail"),
+                        java.util.Map.entry(8, "account"), java.util.Map.entry(9, "deal"),
+                        java.util.Map.entry(10, "loggedBy"));
+    }
+
+    @Test
     void formulasAreNeutralisedAndAnOwnExportRestoresTheExactValue() {
         for (String value : List.of("=SUM(A1:A2)", "+49 30 1234", "-5", "@home", "\tTabbed", "\rCarriage", "'quoted",
                 "''twice", "'=already", "plain", "", "O'Brien")) {

@@ -189,4 +189,34 @@ class ImportPagesTests {
                     assertThat(i.notes()).isEqualTo("Serial number: SN-1");
                 });
     }
+
+    @Test
+    void aPipedriveActivityFileIsImportedFromThePagesAndShownInTheContactsTouches() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        var ann = rep.call(() -> parties.createContact(new app.tickler.party.ContactInput("Ann", "Baker", null,
+                java.util.List.of(new app.tickler.party.Contact.Email("ann@roofs.example", "work", true)), null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null)));
+        assertThat(page("/imports", rep)).contains("<option value=\"TOUCH\">Touches (calls, emails, meetings: activity history)</option>");
+        String location = mvc.perform(post("/imports").with(rep.browser()).param("entity", "TOUCH").param("text", """
+                        Activity - Type,Activity - Subject,Activity - Due date,Activity - Due time,Activity - Done,Person - Email
+                        Call,Intro call,2025-02-03,09:30,Yes,ann@roofs.example
+                        Task,Send the quote,2025-02-04,,Yes,ann@roofs.example
+                        Meeting,Demo,2025-02-05,10:00,Yes,bea@nowhere.example
+                        """)).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String mapping = page(location, rep);
+        assertThat(mapping).contains("Touches").contains("<option value=\"channel\" selected")
+                .contains("<option value=\"occurredAt\" selected").contains("<option value=\"occurredTime\" selected")
+                .contains("<option value=\"done\" selected").contains("<option value=\"contactEmail\" selected");
+        assertThat(mapping).as("each cell checked in the preview").contains("skip (not a touch)")
+                .contains("is a to-do or a note, not a touch")
+                .contains("is not the email of a contact you can see");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        mvc.perform(post(location + "/start").with(rep.browser())).andExpect(status().is3xxRedirection());
+        String progress = progressWhenDone(location, id, rep);
+        assertThat(progress).contains("Done").contains("Undo the import").contains("Download the errors");
+        String contact = page("/contacts/" + ann.id().value(), rep);
+        assertThat(contact).as("the imported call in the contact's touches").contains("Intro call")
+                .contains(">imported<").contains("attempt 1");
+    }
 }

@@ -38,6 +38,28 @@ class FollowUpRulesTests {
     }
 
     @Test
+    void renumberingGivesEachTouchTheNumberItWouldHaveHadLoggedInTimeOrder() {
+        app.tickler.platform.timeline.TimelineEntry.Subject ann = new app.tickler.platform.timeline.TimelineEntry.Subject(
+                "contact", 1);
+        app.tickler.platform.timeline.TimelineEntry.Subject bob = new app.tickler.platform.timeline.TimelineEntry.Subject(
+                "contact", 2);
+        // Ann: imported unanswered calls 10 and 11, a live call 12, her reply 13, a call 14; Bob: call 12 too
+        java.util.Map<app.tickler.platform.timeline.TimelineEntry.Subject, List<Attempts.Entry>> histories = java.util.Map.of(
+                ann, List.of(new Attempts.Entry(10, 100, true, false), new Attempts.Entry(11, 200, true, false),
+                        new Attempts.Entry(12, 300, true, false), new Attempts.Entry(13, 400, false, true),
+                        new Attempts.Entry(14, 500, true, false)),
+                bob, List.of(new Attempts.Entry(12, 300, true, false)));
+        java.util.Map<Long, Integer> numbers = Attempts.numbers(histories, List.of(
+                new Attempts.Numbered(10, true, List.of(ann), 0), new Attempts.Numbered(11, true, List.of(ann), 0),
+                new Attempts.Numbered(12, true, List.of(ann, bob), 1), new Attempts.Numbered(13, false, List.of(ann), 0),
+                new Attempts.Numbered(14, true, List.of(ann), 1)));
+        assertThat(numbers).containsEntry(10L, 1).containsEntry(11L, 2)
+                .as("the highest of its contacts' chases").containsEntry(12L, 3)
+                .as("the customer responding is no attempt").containsEntry(13L, 0)
+                .as("a response ends the chase").containsEntry(14L, 1);
+    }
+
+    @Test
     void aResponseIsAnInboundTouchOrOneThatReachedTheCustomer() {
         assertThat(Attempts.isResponse(Direction.INBOUND, false)).isTrue();
         assertThat(Attempts.isResponse(Direction.OUTBOUND, true)).isTrue();

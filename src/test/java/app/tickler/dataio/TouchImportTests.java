@@ -1,0 +1,306 @@
+package app.tickler.dataio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+import app.tickler.Fixtures;
+import app.tickler.TestUser;
+import app.tickler.TestWorkspace;
+import app.tickler.TicklerTest;
+import app.tickler.followup.Direction;
+import app.tickler.followup.FollowUp;
+import app.tickler.followup.FollowUpStatus;
+import app.tickler.followup.FollowUps;
+import app.tickler.followup.NewFollowUp;
+import app.tickler.followup.NewTouch;
+import app.tickler.followup.Touch;
+import app.tickler.party.Account;
+import app.tickler.party.AccountInput;
+import app.tickler.party.BuyingRole;
+import app.tickler.party.Channel;
+import app.tickler.party.Contact;
+import app.tickler.party.ContactInput;
+import app.tickler.party.Parties;
+import app.tickler.platform.Paging;
+import app.tickler.platform.security.Role;
+import app.tickler.platform.timeline.TimelineEntry.Subject;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Importing an activity history (touches), on SQLite and PostgreSQL, and undoing it to the exact figures before. */
+@TicklerTest
+class TouchImportTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    ImportRunner runner;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Parties parties;
+    @Autowired
+    FollowUps followUps;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Everything a touch derives, read straight from the tables of one workspace. */
+    record Figures(Map<Long, Integer> attempts, Map<String, Long> lastTouches, Map<String, Long> counters,
+            long touches, long subjects) {
+    }
+
+    Figures figures(long workspace) {
+        Map<Long, Integer> attempts = new TreeMap<>();
+        jdbc.sql("SELECT id, attempt FROM touches WHERE workspace_id = :w").param("w", workspace)
+                .query(rs -> {
+                    attempts.put(rs.getLong(1), rs.getInt(2));
+                });
+        Map<String, Long> last = new TreeMap<>();
+        for (String table : List.of("accounts", "contacts")) {
+            jdbc.sql("SELECT id, last_touch_at FROM " + table + " WHERE workspace_id = :w").param("w", workspace)
+                    .query(rs -> {
+                        last.put(table + rs.getLong(1), rs.getLong(2));
+                    });
+        }
+        Map<String, Long> counters = new TreeMap<>();
+        jdbc.sql("SELECT metric, day, user_id, count FROM insight_daily_counters WHERE workspace_id = :w AND count <> 0")
+                .param("w", workspace).query(rs -> {
+                    counters.put(rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3), rs.getLong(4));
+                });
+        long touches = jdbc.sql("SELECT COUNT(*) FROM touches WHERE workspace_id = :w").param("w", workspace)
+                .query(Long.class).single();
+        long subjects = jdbc.sql("SELECT COUNT(*) FROM touch_subjects WHERE workspace_id = :w").param("w", workspace)
+                .query(Long.class).single();
+        return new Figures(attempts, last, counters, touches, subjects);
+    }
+
+    static Contact person(Parties parties, String first, String email, Account account) {
+        return parties.createContact(new ContactInput(first, "Baker", null, List.of(new Contact.Email(email, "work", true)),
+                null, null, null, null, null, null, null, null, null, null, null, account == null ? null : account.id(),
+                account == null ? null : BuyingRole.DECISION_MAKER, account == null ? null : Boolean.FALSE));
+    }
+
+    static NewTouch call(Contact contact, String at) {
+        return new NewTouch(Instant.parse(at), Channel.CALL, Direction.OUTBOUND, null, List.of(contact.id()), null, null,
+                null, null, false, null, null, null, null);
+    }
+
+    List<Touch> touchesOf(TestUser user, Contact contact) {
+        return user.call(() -> followUps.touchesOf(new Subject("contact", contact.id().value()), Paging.first(50)).items());
+    }
+
+    JsonNode upload(TestUser user, String csv) throws Exception {
+        return call(multipart("/api/v1/imports").file(new MockMultipartFile("file", "activities.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8))).param("entity", "TOUCH"), user, 201);
+    }
+
+    JsonNode call(AbstractMockHttpServletRequestBuilder<?> request, TestUser user, int expected) throws Exception {
+        MvcResult result = mvc.perform(request.with(user.api())).andReturn();
+        String body = result.getResponse().getContentAsString();
+        assertThat(result.getResponse().getStatus()).as(body).isEqualTo(expected);
+        return body.isEmpty() || !body.startsWith("{") && !body.startsWith("[") ? null : json.readTree(body);
+    }
+
+    JsonNode settings(TestUser user, String id, String body, int expected) throws Exception {
+        return call(put("/api/v1/imports/" + id + "/settings").contentType(MediaType.APPLICATION_JSON).content(body), user,
+                expected);
+    }
+
+    JsonNode run(TestUser user, String id) throws Exception {
+        call(post("/api/v1/imports/" + id + "/start"), user, 200);
+        return waitFor(user, id);
+    }
+
+    JsonNode waitFor(TestUser user, String id) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            JsonNode job = call(get("/api/v1/imports/" + id), user, 200);
+            String status = job.get("status").asString();
+            if (!List.of("QUEUED", "RUNNING", "UNDOING").contains(status) && !runner.isRunningHere(Long.parseLong(id))) {
+                return job;
+            }
+            assertThat(System.currentTimeMillis()).as("the import ends within a minute").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    String download(String path, TestUser user) throws Exception {
+        MvcResult started = mvc.perform(get(path).with(user.api())).andReturn();
+        MvcResult result = started.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(started)).andReturn()
+                : started;
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    JsonNode undo(TestUser user, String id) throws Exception {
+        call(post("/api/v1/imports/" + id + "/undo"), user, 200);
+        return waitFor(user, id);
+    }
+
+    @Test
+    void aHubSpotActivityExportBecomesTheContactsHistoryAndItsUndoRestoresEveryFigure() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        TestUser admin = acme.admin();
+        Account roofs = rep.call(() -> parties.createAccount(AccountInput.named("Roofs Ltd")));
+        Contact ann = rep.call(() -> person(parties, "Ann", "ann@roofs.example", roofs));
+        Contact bob = rep.call(() -> person(parties, "Bob", "bob@roofs.example", null));
+        rep.run(() -> followUps.logTouch(call(ann, "2025-03-10T10:00:00Z")));
+        rep.run(() -> followUps.logTouch(call(ann, "2025-03-20T10:00:00Z")));
+        FollowUp open = rep.call(() -> followUps.plan(new NewFollowUp(null, LocalDate.now().plusDays(3), null, null,
+                Channel.CALL, null, "Call Ann again", null, ann.id(), null, null, null, null)));
+        assertThat(touchesOf(rep, ann)).extracting(Touch::attempt).containsExactly(2, 1);
+        Figures before = figures(acme.id());
+
+        String file = """
+                Activity ID,Activity type,Activity date,Call direction,Call outcome,Associated Contact,Associated Company,Subject,Notes,Activity assigned to
+                e1,Call,2025-02-01 09:00,Outbound,No answer,ann@roofs.example,,Intro,Left no message,%s
+                e2,Email,2025-02-02 09:00,,,Ann Baker (ann@roofs.example),,Follow-up,,%s
+                e3,Meeting,2025-02-03 10:00,Inbound,Connected,bob@roofs.example,Roofs Ltd,Demo,Showed the roof,
+                e4,Call,2025-02-04 09:00,,,nobody@roofs.example,,,,
+                e5,Fax,2025-02-04 09:00,,,ann@roofs.example,,,,
+                e6,Call,last Tuesday,,,ann@roofs.example,,,,
+                e7,Task,2025-02-04 09:00,,,ann@roofs.example,,Send the quote,,
+                e8,Call,2099-01-01 09:00,,,ann@roofs.example,,,,
+                """.formatted(rep.email(), rep.email());
+        JsonNode job = upload(admin, file);
+        String id = job.get("id").asString();
+        assertThat(job.get("mapping").toString()).isEqualTo("{\"0\":\"externalId\",\"1\":\"channel\",\"2\":\"occurredAt\","
+                + "\"3\":\"direction\",\"4\":\"outcome\",\"5\":\"contactEmail\",\"6\":\"account\",\"7\":\"subject\","
+                + "\"8\":\"notes\",\"9\":\"loggedBy\"}");
+        assertThat(job.get("matchOn").asString()).isEqualTo("EXTERNAL_ID");
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), admin, 200);
+        assertThat(preview.at("/lines/0/action").asString()).isEqualTo("create");
+        assertThat(preview.at("/lines/3/cells/5/problem").asString())
+                .isEqualTo("'nobody@roofs.example' is not the email of a contact you can see (import the contacts first)");
+        assertThat(preview.at("/lines/4/cells/1/problem").asString()).startsWith("'Fax' is not a kind of touch: one of CALL,");
+        assertThat(preview.at("/lines/5/cells/2/problem").asString()).contains("is not a date and time (YYYY-MM-DD HH:MM");
+        assertThat(preview.at("/lines/6/action").asString()).isEqualTo("ignore");
+        assertThat(preview.at("/lines/7/cells/2/problem").asString()).contains("is in the future");
+        assertThat(figures(acme.id())).as("the preview writes nothing").isEqualTo(before);
+
+        JsonNode done = run(admin, id);
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("created").asLong()).isEqualTo(3);
+        assertThat(done.get("skipped").asLong()).as("the to-do").isEqualTo(1);
+        assertThat(done.get("errors").asLong()).isEqualTo(4);
+        assertThat(download("/api/v1/imports/" + id + "/errors.csv", admin))
+                .contains("5,contactEmail,").contains("'nobody@roofs.example' is not the email of a contact you can see")
+                .contains("(column 'Associated Contact')").contains("6,channel,").contains("'Fax' is not a kind of touch")
+                .contains("7,occurredAt,").contains("'last Tuesday' is not a date and time")
+                .contains("9,occurredAt,is in the future");
+
+        List<Touch> history = touchesOf(rep, ann);
+        assertThat(history).extracting(Touch::channel).containsExactly(Channel.CALL, Channel.CALL, Channel.EMAIL,
+                Channel.CALL);
+        assertThat(history).extracting(Touch::attempt).as("the live calls are numbered after the imported chase")
+                .containsExactly(4, 3, 2, 1);
+        assertThat(history).extracting(Touch::imported).containsExactly(false, false, true, true);
+        assertThat(history.get(3).loggedById().value()).as("the colleague named").isEqualTo(rep.id());
+        assertThat(history.get(3).notes()).isEqualTo("Intro\n\nLeft no message");
+        assertThat(history.get(3).accountId()).as("on Ann's organisation too").isEqualTo(roofs.id());
+        assertThat(rep.call(() -> followUps.currentAttempt(new Subject("contact", ann.id().value())))).isEqualTo(4);
+        Touch meeting = touchesOf(admin, bob).get(0);
+        assertThat(meeting.loggedById().value()).as("no colleague named: the importer").isEqualTo(admin.id());
+        assertThat(meeting.direction()).isEqualTo(Direction.INBOUND);
+        assertThat(meeting.response()).isTrue();
+        assertThat(meeting.accountId()).isEqualTo(roofs.id());
+        Figures after = figures(acme.id());
+        assertThat(after.lastTouches().get("contacts" + bob.id().value())).as("Bob's last touch is the meeting")
+                .isEqualTo(meeting.occurredAt().toEpochMilli());
+        assertThat(after.lastTouches().get("contacts" + ann.id().value())).as("never moved back")
+                .isEqualTo(before.lastTouches().get("contacts" + ann.id().value()));
+        assertThat(after.counters()).containsEntry("TOUCHES 2025-02-01 " + rep.id(), 1L)
+                .containsEntry("TOUCHES 2025-02-03 " + admin.id(), 1L);
+        assertThat(rep.call(() -> followUps.openFollowUps(null, ann.id()))).extracting(FollowUp::id)
+                .as("history does not do today's follow-up").containsExactly(open.id());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM journal_items WHERE workspace_id = :w AND kind = 'TOUCH'")
+                .param("w", acme.id()).query(Long.class).single()).as("only the two live calls are in the journal")
+                .isEqualTo(2);
+
+        String again = upload(admin, file).get("id").asString();
+        JsonNode rerun = run(admin, again);
+        assertThat(rerun.get("created").asLong()).as("the same file again adds nothing").isZero();
+        assertThat(rerun.get("skipped").asLong()).isEqualTo(4);
+        assertThat(figures(acme.id())).isEqualTo(after);
+
+        String withoutIds = "Type,Date,Email\nCall,2025-01-15 08:00,bob@roofs.example\nCall,2025-01-15 08:00,bob@roofs.example\n";
+        String first = upload(admin, withoutIds).get("id").asString();
+        JsonNode once = run(admin, first);
+        assertThat(once.get("created").asLong()).as("a line is known by what it says").isEqualTo(1);
+        assertThat(once.get("skipped").asLong()).isEqualTo(1);
+        assertThat(run(admin, upload(admin, withoutIds).get("id").asString()).get("created").asLong()).isZero();
+
+        assertThat(undo(admin, first).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(figures(acme.id())).isEqualTo(after);
+        assertThat(undo(admin, id).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(figures(acme.id())).as("attempts, last touches and counters exactly as before").isEqualTo(before);
+        assertThat(touchesOf(rep, ann)).extracting(Touch::attempt).containsExactly(2, 1);
+        assertThat(run(admin, upload(admin, file).get("id").asString()).get("created").asLong())
+                .as("once undone, the file imports again").isEqualTo(3);
+    }
+
+    @Test
+    void aRepImportsOnlyTheirOwnHistoryOnRecordsTheyMaySeeAndStrictModeWritesNothing() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser north = acme.user(Role.REP, acme.team("North"));
+        TestUser south = acme.user(Role.REP, acme.team("South"));
+        Contact own = north.call(() -> person(parties, "Nora", "nora@north.example", null));
+        south.run(() -> person(parties, "Sam", "sam@south.example", null));
+        south.run(() -> parties.createAccount(AccountInput.named("Secret Ltd")));
+        String csv = """
+                Id,Type,CompletedDateTime,Who.Email,Account.Name,Status,Owner.Email
+                00T1,Call,2025-02-01T09:00:00Z,nora@north.example,,Completed,
+                00T2,Call,2025-02-01T10:00:00Z,sam@south.example,,Completed,
+                00T3,Call,2025-02-01T11:00:00Z,,Secret Ltd,Completed,
+                00T4,Call,2025-02-01T12:00:00Z,nora@north.example,,Completed,%s
+                00T5,Call,2025-02-01T13:00:00Z,nora@north.example,,Not Started,
+                """.formatted(south.email());
+        String strict = upload(north, csv).get("id").asString();
+        settings(north, strict, """
+                {"mapping":{"0":"externalId","1":"channel","2":"occurredAt","3":"contactEmail","4":"account","5":"done",
+                 "6":"loggedBy"},"duplicates":"SKIP","matchOn":"EXTERNAL_ID","strict":true}""", 200);
+        assertThat(run(north, strict).get("status").asString()).isEqualTo("FAILED");
+        assertThat(touchesOf(north, own)).as("strict: nothing when a line fails").isEmpty();
+
+        String id = upload(north, csv).get("id").asString();
+        JsonNode done = run(north, id);
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        assertThat(done.get("skipped").asLong()).as("not done yet").isEqualTo(1);
+        assertThat(download("/api/v1/imports/" + id + "/errors.csv", north))
+                .as("a contact of another team is not found, as one that does not exist")
+                .contains("3,contactEmail,").contains("'sam@south.example' is not the email of a contact you can see")
+                .contains("4,account,").contains("'Secret Ltd' is not an account you can see")
+                .contains("5,loggedBy,can only be you");
+        assertThat(touchesOf(north, own)).singleElement().satisfies(t -> {
+            assertThat(t.occurredAt()).isEqualTo(Instant.parse("2025-02-01T09:00:00Z"));
+            assertThat(t.loggedById().value()).isEqualTo(north.id());
+        });
+        JsonNode refused = settings(north, upload(north, csv).get("id").asString(), """
+                {"mapping":{"0":"externalId","1":"channel","2":"occurredAt","3":"contactEmail"},"duplicates":"UPDATE",
+                 "matchOn":"EXTERNAL_ID"}""", 400);
+        assertThat(refused.at("/errors/0/field").asString()).isEqualTo("duplicates");
+    }
+}
