@@ -17,6 +17,10 @@ class DatabaseSettingsTests {
     JdbcClient jdbc;
     @Autowired
     Dialect dialect;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     @Test
     void theEmbeddedDatabaseIsSetUpForSafeConcurrentUse() {
@@ -25,6 +29,19 @@ class DatabaseSettingsTests {
         assertThat(jdbc.sql("PRAGMA foreign_keys").query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("PRAGMA synchronous").query(Integer.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("PRAGMA busy_timeout").query(Integer.class).single()).isGreaterThanOrEqualTo(10_000);
+    }
+
+    @Test
+    void onPostgresqlBatchedInsertsGoAsMultiRowStatementsAndSqliteWritersQueueInTheServer() throws Exception {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (java.sql.Connection connection = dataSource.getConnection()) {
+                assertThat(connection.unwrap(org.postgresql.core.BaseConnection.class).getQueryExecutor()
+                        .isReWriteBatchedInsertsEnabled()).isTrue();
+            }
+            assertThat(transactionManager.getClass().getSimpleName()).isEqualTo("JdbcTransactionManager");
+        } else {
+            assertThat(transactionManager.getClass().getSimpleName()).isEqualTo("SqliteWriterQueue");
+        }
     }
 
     @Test

@@ -12,6 +12,11 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 class DatabaseConfiguration {
 
     @Bean
+    static PostgresBatchInserts postgresBatchInserts() {
+        return new PostgresBatchInserts();
+    }
+
+    @Bean
     Dialect dialect(DataSource dataSource) {
         return Dialect.of(dataSource);
     }
