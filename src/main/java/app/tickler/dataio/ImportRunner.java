@@ -496,10 +496,10 @@ class ImportRunner implements DisposableBean {
                     input.referredByContactId(), input.notes(), new UserId(actor.userId()), input.custom());
         }
         // checked before writing: a refusal inside the sales module's transaction would spoil the batch's
-        sales.checkLead(existing == null ? null : existing.id(), input);
+        sales.checkLead(existing == null ? null : existing.id(), input, Conversion.open(status));
         long id;
         if (existing == null) {
-            LeadSummary created = sales.createLead(input);
+            LeadSummary created = sales.createLead(input, Conversion.open(status));
             if (status == LeadStatus.QUALIFIED) {
                 sales.advanceLead(created.id(), "Qualified in the imported file");
             } else if (status == LeadStatus.DISQUALIFIED) {
@@ -511,9 +511,8 @@ class ImportRunner implements DisposableBean {
             outcome.created++;
         } else {
             id = existing.id().value();
-            sales.updateLead(existing.id(), input, existing.version());
-            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.LEAD, id, "UPDATED",
-                    json.writeValueAsString(existing.input())));
+            sales.updateLead(existing.id(), input, Conversion.open(status), existing.version());
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.LEAD, id, "UPDATED", leadBefore(existing)));
             outcome.updated++;
         }
         pending.leadWritten(id, existing == null ? null : existing.input().email(), input.email());
@@ -521,6 +520,13 @@ class ImportRunner implements DisposableBean {
         if (external != null) {
             imports.putExternal(ImportEntity.LEAD, external, id);
         }
+    }
+
+    /** The lead as it was, for undo: its fields and its status (which rows written before lack). */
+    private String leadBefore(EditableLead lead) {
+        tools.jackson.databind.node.ObjectNode before = json.valueToTree(lead.input());
+        before.put("status", lead.status().name());
+        return json.writeValueAsString(before);
     }
 
     private void deal(Context context, long line, Map<String, String> values, InvalidInput.Collector problems,
@@ -901,7 +907,11 @@ class ImportRunner implements DisposableBean {
                 was.phone(), was.source(), was.sourceDetail(), was.referredByUserId(), was.referredByContactId(),
                 was.notes(), now.get().active() ? was.ownerId() : current.ownerId(),
                 Conversion.customBack(was.custom(), current.custom()));
-        sales.updateLead(lead, back, now.get().version());
+        // new or working as it was; a lead qualified or ruled out since keeps that status
+        tools.jackson.databind.JsonNode wasStatus = json.readTree(row.before()).path("status");
+        LeadStatus status = wasStatus.isString() && Conversion.open(now.get().status()) != null
+                ? Conversion.open(LeadStatus.valueOf(wasStatus.asString())) : null;
+        sales.updateLead(lead, back, status, now.get().version());
     }
 
     /** A created deal is removed, an updated one written back; one won or lost since, or no longer the user's to change, is kept. */

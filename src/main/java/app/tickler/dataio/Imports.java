@@ -43,6 +43,7 @@ import app.tickler.sales.EditableDeal;
 import app.tickler.sales.EditableLead;
 import app.tickler.sales.LeadId;
 import app.tickler.sales.LeadInput;
+import app.tickler.sales.LeadStatus;
 import app.tickler.sales.SalesCycle;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -306,13 +307,13 @@ class Imports {
                 action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
                 LeadInput input = Conversion.lead(existing == null ? Conversion.emptyLead() : existing.input(), values,
                         custom, owner -> findOwner(owners, owner), problems);
-                Conversion.leadStatus(problems, values, existing == null ? null : existing.status());
+                LeadStatus status = Conversion.leadStatus(problems, values, existing == null ? null : existing.status());
                 if (existing != null && !action.equals("skip") && !Actors.current().canWrite(existing.owner())) {
                     problems.add(job.matchOn().field(), "matches a lead you may not change");
                 }
                 problems.throwIfAny();
                 if (!action.equals("skip")) {
-                    sales.checkLead(existing == null ? null : existing.id(), input);
+                    sales.checkLead(existing == null ? null : existing.id(), input, Conversion.open(status));
                 }
             } else {
                 var existing = job.duplicates() == DuplicateMode.CREATE ? null : matchAccount(job, values);

@@ -579,6 +579,7 @@ class ImportApiTests {
         assertThat(lea.ownerId().value()).isEqualTo(rep.id());
         assertThat(lea.input().source()).isEqualTo(LeadSource.WEB_FORM);
         assertThat(lea.input().phone()).isEqualTo("+49 30 1234567");
+        assertThat(lea.status()).as("a lead with an owner is being worked").isEqualTo(LeadStatus.WORKING);
         EditableLead max = imported.get("max@muster.example");
         assertThat(max.ownerId().value()).as("a rep owns the leads they import").isEqualTo(rep.id());
         assertThat(max.status()).isEqualTo(LeadStatus.DISQUALIFIED);
@@ -616,6 +617,57 @@ class ImportApiTests {
     }
 
     @Test
+    void aWorkingStatusInTheFileIsTheImportedLeadsStatusAndAnUndoSetsItBack() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser manager = acme.user(Role.MANAGER);
+        String id = upload(manager, "LEAD", """
+                FirstName,LastName,Email,Status
+                Wes,Working,wes@x.example,Working - Contacted
+                Pia,Plain,pia@x.example,Working
+                Nell,New,nell@x.example,Open - Not Contacted
+                Wanda,Waiting,wanda@x.example,
+                """).get("id").asString();
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), manager, 200);
+        for (int line = 0; line < 4; line++) {
+            assertThat(preview.at("/lines/" + line + "/action").asString()).as(preview.toString()).isEqualTo("create");
+        }
+        assertThat(run(manager, id).get("created").asLong()).isEqualTo(4);
+        Map<String, EditableLead> pool = leads(manager, "wes@x.example", "pia@x.example", "nell@x.example",
+                "wanda@x.example");
+        assertThat(pool.values()).as("a manager's leads without an owner go to the pool")
+                .allSatisfy(lead -> assertThat(lead.ownerId()).isNull());
+        assertThat(pool.get("wes@x.example").status()).as("Salesforce's working status").isEqualTo(LeadStatus.WORKING);
+        assertThat(pool.get("pia@x.example").status()).isEqualTo(LeadStatus.WORKING);
+        assertThat(pool.get("nell@x.example").status()).isEqualTo(LeadStatus.NEW);
+        assertThat(pool.get("wanda@x.example").status()).isEqualTo(LeadStatus.NEW);
+
+        TestUser rep = acme.user(Role.REP);
+        run(rep, upload(rep, "LEAD", "FirstName,LastName,Email,Status\nNora,Owned,nora@x.example,New\n").get("id")
+                .asString());
+        assertThat(leads(rep, "nora@x.example").get("nora@x.example").status())
+                .as("a lead with an owner is being worked, as one typed in").isEqualTo(LeadStatus.WORKING);
+
+        String update = upload(manager, "LEAD", "Email,Status\nwanda@x.example,Working - Contacted\nwes@x.example,New\n")
+                .get("id").asString();
+        settings(manager, update, """
+                {"mapping":{"0":"email","1":"status"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        JsonNode updating = call(get("/api/v1/imports/" + update + "/preview"), manager, 200);
+        assertThat(updating.at("/lines/0/action").asString()).as(updating.toString()).isEqualTo("update");
+        assertThat(updating.at("/lines/1/action").asString()).as(updating.toString()).isEqualTo("update");
+        assertThat(run(manager, update).get("updated").asLong()).isEqualTo(2);
+        Map<String, EditableLead> updated = leads(manager, "wanda@x.example", "wes@x.example");
+        assertThat(updated.get("wanda@x.example").status()).as("an existing new lead is being worked")
+                .isEqualTo(LeadStatus.WORKING);
+        assertThat(updated.get("wes@x.example").status()).as("a file does not set a worked lead back to new")
+                .isEqualTo(LeadStatus.WORKING);
+
+        call(post("/api/v1/imports/" + update + "/undo"), manager, 200);
+        assertThat(waitFor(manager, update).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(leads(manager, "wanda@x.example").get("wanda@x.example").status()).as("undo restores the status")
+                .isEqualTo(LeadStatus.NEW);
+    }
+
+    @Test
     void aTooLongDisqualifiedReasonIsAnErrorOfItsLineNotOfTheBatch() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
@@ -639,7 +691,7 @@ class ImportApiTests {
         TestUser owner = acme.user(Role.REP, acme.team("North"));
         TestUser stranger = acme.user(Role.REP, acme.team("South"));
         owner.call(() -> sales.createLead(new LeadInput("Hidden", "Lead", "Original", "Hidden Co", "hidden@x.example",
-                null, LeadSource.OTHER, null, null, null, null, new UserId(owner.id()), Map.of())));
+                null, LeadSource.OTHER, null, null, null, null, new UserId(owner.id()), Map.of()), null));
         String id = upload(stranger, "LEAD", "Email,LastName,Title\nhidden@x.example,Lead,Changed\n").get("id").asString();
         settings(stranger, id, """
                 {"mapping":{"0":"email","1":"lastName","2":"title"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
