@@ -361,6 +361,29 @@ final class Conversion {
         return back;
     }
 
+    /**
+     * The import field a module's validation means by its own name ({@code emails[0].address},
+     * {@code ownerId}, {@code amountMinor}): the one name of a bad cell in the preview, the run's errors
+     * and the error file.
+     */
+    static String importField(String moduleField) {
+        if (moduleField.startsWith("emails")) {
+            return "email";
+        }
+        if (moduleField.startsWith("phones")) {
+            return "phone";
+        }
+        return switch (moduleField) {
+            case "ownerId" -> "owner";
+            case "accountId" -> "account";
+            case "amountMinor" -> "amount";
+            case "stageId" -> "stage";
+            case "pipelineId" -> "pipeline";
+            case "productId" -> "product";
+            default -> moduleField;
+        };
+    }
+
     // --- cells ------------------------------------------------------------------------------
 
     static String text(Map<String, String> values, String key) {

@@ -361,7 +361,10 @@ class ImportRunner implements DisposableBean {
                 case INSTALLED_PRODUCT -> installedProduct(context, line, values, problems, outcome);
             }
         } catch (InvalidInput invalid) {
-            invalid.problems().forEach(p -> outcome.error(line, p.field(), p.message() + context.column(p.field())));
+            for (InvalidInput.FieldProblem p : invalid.problems()) {
+                String field = Conversion.importField(p.field());
+                outcome.error(line, field, p.message() + context.column(field));
+            }
         }
     }
 
@@ -654,18 +657,12 @@ class ImportRunner implements DisposableBean {
             installedBase.checkInstall(input);
         } catch (InvalidInput invalid) {
             for (InvalidInput.FieldProblem p : invalid.problems()) {
-                // a missing account or product is named above (or the account is still to be created)
-                if (p.field().equals("productId")) {
-                    if (product != null) {
-                        problems.add("product", p.message());
-                    }
-                } else if (p.field().equals("accountId")) {
-                    if (account != null) {
-                        problems.add("account", p.message());
-                    }
-                } else if (!problems.has(p.field())) {
-                    // a date the file gave unreadable is named once, not again as missing
-                    problems.add(p.field(), p.message());
+                String field = Conversion.importField(p.field());
+                // a missing account or product is named above (or the account is still to be created), and a
+                // date the file gave unreadable is named once, not again as missing
+                if (!problems.has(field) && !(field.equals("product") && product == null)
+                        && !(field.equals("account") && account == null)) {
+                    problems.add(field, p.message());
                 }
             }
         } catch (org.springframework.security.access.AccessDeniedException e) {
@@ -999,7 +996,7 @@ class ImportRunner implements DisposableBean {
 
     private static String problemOf(RuntimeException e) {
         if (e instanceof InvalidInput invalid && !invalid.problems().isEmpty()) {
-            return invalid.problems().get(0).field() + " " + invalid.problems().get(0).message();
+            return Conversion.importField(invalid.problems().get(0).field()) + " " + invalid.problems().get(0).message();
         }
         if (e instanceof org.springframework.security.access.AccessDeniedException) {
             return "matches a record you may not change";

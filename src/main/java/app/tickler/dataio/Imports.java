@@ -325,11 +325,11 @@ class Imports {
             }
         } catch (InvalidInput invalid) {
             for (InvalidInput.FieldProblem p : invalid.problems()) {
-                String field = fieldOf(p.field());
+                String field = Conversion.importField(p.field());
                 if (values.containsKey(field) || problemsByField.containsKey(field)) {
                     problemsByField.merge(field, p.message(), (a, b) -> a + "; " + b);
                 } else {
-                    lineProblems.add(p.field() + " " + p.message());
+                    lineProblems.add(field + " " + p.message());
                 }
             }
         }
@@ -344,35 +344,6 @@ class Imports {
             action = "error";
         }
         return new PreviewLine(record.getStartingLineNumber(), cells, action, lineProblems);
-    }
-
-    /** The party module names problems by its own fields ({@code emails[0].address}); the preview by columns. */
-    private static String fieldOf(String partyField) {
-        if (partyField.startsWith("emails")) {
-            return "email";
-        }
-        if (partyField.startsWith("phones")) {
-            return "phone";
-        }
-        if (partyField.equals("doNotContactReason")) {
-            return "doNotContact";
-        }
-        if (partyField.equals("ownerId")) {
-            return "owner";
-        }
-        if (partyField.equals("accountId")) {
-            return "account";
-        }
-        if (partyField.equals("amountMinor")) {
-            return "amount";
-        }
-        if (partyField.equals("stageId")) {
-            return "stage";
-        }
-        if (partyField.equals("pipelineId")) {
-            return "pipeline";
-        }
-        return partyField;
     }
 
     private UserId findOwner(Map<String, UserId> cache, String text) {

@@ -186,7 +186,43 @@ class ImportApiTests {
 
         String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
         assertThat(errors).startsWith("line,field,reason");
-        assertThat(errors).contains("4,emails[0].address,");
+        assertThat(errors).as("named as the preview names it").contains("4,email,is not a valid email");
+    }
+
+    @Test
+    void theSameBadCellIsNamedByTheSameFieldInThePreviewTheRunsErrorsAndTheErrorFile() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        TestUser staff = acme.user(Role.STAFF);
+        String id = upload(rep, "DEAL", """
+                Name,Account.Name,Amount,Owner.Email
+                Minus,Roofs Ltd,-5,
+                Staffed,Roofs Ltd,100,%s
+                Fine,Roofs Ltd,100,
+                """.formatted(staff.email())).get("id").asString();
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
+        java.util.Set<String> previewed = new java.util.TreeSet<>();
+        preview.get("lines").forEach(line -> {
+            line.get("cells").forEach(cell -> {
+                if (!cell.get("problem").isNull()) {
+                    previewed.add(line.get("line").asLong() + "," + cell.get("field").asString());
+                }
+            });
+            assertThat(line.get("problems").size()).as(line.toString()).isZero();
+        });
+        assertThat(previewed).as("the sales module's amountMinor and ownerId, named by the import's fields")
+                .containsExactly("2,amount", "3,owner");
+
+        JsonNode done = run(rep, id);
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        java.util.Set<String> ran = new java.util.TreeSet<>();
+        download("/api/v1/imports/" + id + "/errors.csv", rep).lines().skip(1)
+                .forEach(line -> ran.add(line.substring(0, line.indexOf(',', line.indexOf(',') + 1))));
+        assertThat(ran).as("the error file").isEqualTo(previewed);
+        String page = mvc.perform(get("/imports/" + id).with(rep.browser())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).as("the import's page").contains("<td>amount</td>").contains("<td>owner</td>")
+                .doesNotContain("amountMinor").doesNotContain("ownerId");
     }
 
     @Test
