@@ -178,9 +178,6 @@ class Leads {
         Instant now = clock.instant();
         Lead checked = validated(id, input, status, before, now);
         boolean ownerChanged = !Objects.equals(before.ownerId(), checked.ownerId());
-        if (ownerChanged && !before.active()) {
-            throw new Conflict("This lead is closed; its owner no longer changes");
-        }
         LeadStatus next = status != null ? status : before.status();
         if (next == LeadStatus.NEW && checked.ownerId() != null && (ownerChanged || status != null)) {
             next = LeadStatus.WORKING;
@@ -508,7 +505,9 @@ class Leads {
             }
         }
         UserId owner = input.ownerId();
-        if (owner != null && (before == null || !owner.equals(before.ownerId()))) {
+        if (before != null && !before.active() && !Objects.equals(owner, before.ownerId())) {
+            problems.add("ownerId", "cannot change: the lead is " + closedAs(before) + " and stays with its owner");
+        } else if (owner != null && (before == null || !owner.equals(before.ownerId()))) {
             UserSummary user = directory.user(owner).filter(UserSummary::active).orElse(null);
             if (user == null) {
                 problems.add("ownerId", "is not an active user of this workspace");
@@ -518,7 +517,7 @@ class Leads {
                 problems.add("ownerId", "is outside your team: you could no longer work on the lead");
             }
         }
-        if (owner == null && before != null && before.ownerId() != null && actor.role() == Role.REP
+        if (owner == null && before != null && before.active() && before.ownerId() != null && actor.role() == Role.REP
                 && before.ownerId().value() != actor.userId()) {
             problems.add("ownerId", "can only be cleared by the lead's owner or a manager");
         }

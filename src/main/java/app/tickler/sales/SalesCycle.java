@@ -113,7 +113,7 @@ public class SalesCycle {
 
     /**
      * Checks a new lead ({@code existing} null) or the change of one as creating or updating it would —
-     * every field, the owner, the status, custom values — writing
+     * every field, the owner (a closed lead's does not change), the status, custom values — writing
      * nothing; InvalidInput names each bad field.
      */
     public void checkLead(LeadId existing, LeadInput input, LeadStatus status) {

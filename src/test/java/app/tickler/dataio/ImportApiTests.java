@@ -704,6 +704,40 @@ class ImportApiTests {
     }
 
     @Test
+    void givingAClosedLeadAnotherOwnerIsAnErrorOfItsLineNamedInThePreviewAndTheRun() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        String north = acme.team("North");
+        TestUser rep = acme.user(Role.REP, north);
+        TestUser colleague = acme.user(Role.REP, north);
+        run(rep, upload(rep, "LEAD", """
+                FirstName,LastName,Email,Status
+                Dora,Done,dora@x.example,Disqualified
+                Olly,Open,olly@x.example,
+                """).get("id").asString());
+        String id = upload(rep, "LEAD", """
+                Email,Title,Owner.Email
+                dora@x.example,Buyer,%s
+                olly@x.example,Buyer,%s
+                """.formatted(colleague.email(), colleague.email())).get("id").asString();
+        settings(rep, id, """
+                {"mapping":{"0":"email","1":"title","2":"owner"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
+        assertThat(preview.at("/lines/0/action").asString()).as(preview.toString()).isEqualTo("error");
+        assertThat(preview.at("/lines/0/cells/2/problem").asString()).contains("the lead is disqualified");
+        assertThat(preview.at("/lines/1/action").asString()).isEqualTo("update");
+
+        JsonNode done = run(rep, id);
+        assertThat(done.get("updated").asLong()).isEqualTo(1);
+        assertThat(done.get("errors").asLong()).isEqualTo(1);
+        assertThat(download("/api/v1/imports/" + id + "/errors.csv", rep)).as("checked before the batch is written")
+                .contains("2,owner,cannot change: the lead is disqualified and stays with its owner (column 'Owner.Email')");
+        Map<String, EditableLead> after = leads(rep, "dora@x.example", "olly@x.example");
+        assertThat(after.get("dora@x.example").ownerId().value()).isEqualTo(rep.id());
+        assertThat(after.get("dora@x.example").input().title()).as("nothing of the line is written").isNull();
+        assertThat(after.get("olly@x.example").ownerId().value()).isEqualTo(colleague.id());
+    }
+
+    @Test
     void aTooLongDisqualifiedReasonIsAnErrorOfItsLineNotOfTheBatch() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);

@@ -273,6 +273,32 @@ class SalesCycleTests {
                 .hasMessageContaining("status");
     }
 
+    @Test
+    void theOwnerOfAClosedLeadDoesNotChangeAndTheCheckSaysSoByItsField() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser manager = acme.user(Role.MANAGER);
+        TestUser rep = acme.user(Role.REP);
+        TestUser other = acme.user(Role.REP);
+        LeadSummary lead = manager.call(() -> sales.createLead(lead("Dora", new UserId(rep.id())), null));
+        manager.run(() -> sales.disqualifyLead(lead.id(), "Bad timing"));
+        EditableLead closed = manager.call(() -> sales.editableLead(lead.id()).orElseThrow());
+        LeadInput given = new LeadInput("Dora", "Lead", null, null, closed.input().email(), null, LeadSource.IMPORT,
+                null, null, null, null, new UserId(other.id()), Map.of());
+        for (Runnable attempt : List.<Runnable>of(() -> sales.checkLead(lead.id(), given, null),
+                () -> sales.updateLead(lead.id(), given, null, closed.version()))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.run(attempt))
+                    .isInstanceOfSatisfying(app.tickler.platform.InvalidInput.class, e -> assertThat(e.problems())
+                            .singleElement().satisfies(p -> {
+                                assertThat(p.field()).isEqualTo("ownerId");
+                                assertThat(p.message()).contains("disqualified");
+                            }));
+        }
+        assertThat(manager.call(() -> sales.lead(lead.id()).orElseThrow().ownerId().value())).isEqualTo(rep.id());
+        LeadInput kept = new LeadInput("Dora", "Lead", "Buyer", null, closed.input().email(), null, LeadSource.IMPORT,
+                null, null, null, null, new UserId(rep.id()), Map.of());
+        manager.run(() -> sales.checkLead(lead.id(), kept, null));
+    }
+
     private static LeadInput lead(String name, UserId owner) {
         return new LeadInput(name, "Lead", null, null, name.toLowerCase() + "@leads.example", null, LeadSource.IMPORT, null,
                 null, null, null, owner, Map.of());
