@@ -478,7 +478,8 @@ class ImportRunner implements DisposableBean {
             Outcome outcome, Pending pending) {
         Import job = context.job;
         Actor actor = Actors.current();
-        EditableLead existing = job.duplicates() == DuplicateMode.CREATE ? null : matchLead(job, values, problems, pending);
+        EditableLead existing = job.duplicates() == DuplicateMode.CREATE ? null
+                : matchLead(job, values, problems, pending.leads);
         if (existing != null && job.duplicates() == DuplicateMode.SKIP) {
             problems.throwIfAny();
             outcome.rows.add(new ImportRepository.Row(line, ImportEntity.LEAD, existing.id().value(), "SKIPPED", null));
@@ -518,7 +519,7 @@ class ImportRunner implements DisposableBean {
             outcome.rows.add(new ImportRepository.Row(line, ImportEntity.LEAD, id, "UPDATED", leadBefore(existing)));
             outcome.updated++;
         }
-        pending.leadWritten(id, existing == null ? null : existing.input().email(), input.email());
+        pending.leads.written(id, existing == null ? null : existing.input().email(), input.email());
         String external = Conversion.text(values, "externalId");
         if (external != null) {
             imports.putExternal(ImportEntity.LEAD, external, id);
@@ -729,15 +730,18 @@ class ImportRunner implements DisposableBean {
         return found.filter(deal -> Actors.current().canRead(deal.owner()));
     }
 
-    /** The lead the line names, if the caller may see it: one they may not see is not revealed, as if there were none. */
-    private EditableLead matchLead(Import job, Map<String, String> values, InvalidInput.Collector problems,
-            Pending pending) {
+    /**
+     * The lead the line names, if the caller may see it: one they may not see is not revealed, as if there
+     * were none. The run and the preview match with it.
+     */
+    EditableLead matchLead(Import job, Map<String, String> values, InvalidInput.Collector problems,
+            LeadsByEmail byEmail) {
         String key = Conversion.text(values, job.matchOn().field());
         if (key == null) {
             return null;
         }
         Optional<EditableLead> found = switch (job.matchOn()) {
-            case EMAIL -> pending.leadWithEmail(key);
+            case EMAIL -> byEmail.first(key);
             case EXTERNAL_ID -> imports.external(ImportEntity.LEAD, key).flatMap(i -> sales.editableLead(new LeadId(i)));
             case ID -> ticklerId(key, problems).flatMap(i -> sales.editableLead(new LeadId(i)));
             default -> Optional.empty();
@@ -1025,6 +1029,26 @@ class ImportRunner implements DisposableBean {
         worker.shutdownNow();
     }
 
+    /** The emails of these lines an import matching on the email matches (none for other imports), in lower case. */
+    static List<String> emailKeys(Import job, List<CsvRecord> records) {
+        Integer column = job.mapping().entrySet().stream().filter(e -> e.getValue().equals("email"))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (column == null || job.duplicates() == DuplicateMode.CREATE || job.matchOn() != MatchOn.EMAIL) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        for (CsvRecord record : records) {
+            if (column < record.getFieldCount()) {
+                String cell = record.getField(column);
+                String email = Conversion.text(Map.of("email", job.ownExport() ? Formulas.restore(cell) : cell), "email");
+                if (email != null && email.length() <= CsvFiles.MAX_CELL) {
+                    keys.add(email.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return keys;
+    }
+
     /** A contact line to create with the rest of its batch. */
     private record Create(long line, ContactInput input, String external, ImportRepository.Row accountRow) {
     }
@@ -1044,72 +1068,20 @@ class ImportRunner implements DisposableBean {
         private final Set<String> looked = new java.util.HashSet<>();
         private final Map<Long, Contact> contacts = new HashMap<>();
 
-        private final Map<String, List<LeadId>> leadsByEmail = new HashMap<>();
-        private final Set<String> leadsLooked = new java.util.HashSet<>();
-        private final Map<Long, EditableLead> leads = new HashMap<>();
+        private final LeadsByEmail leads;
 
         Pending(Context context, List<CsvRecord> batch, Outcome outcome) {
             this.context = context;
             this.outcome = outcome;
-            Import job = context.job;
-            if (job.entity() == ImportEntity.ACCOUNT || job.duplicates() == DuplicateMode.CREATE
-                    || job.matchOn() != MatchOn.EMAIL) {
-                return;
-            }
-            Integer column = job.mapping().entrySet().stream().filter(e -> e.getValue().equals("email"))
-                    .map(Map.Entry::getKey).findFirst().orElse(null);
-            if (column == null) {
-                return;
-            }
-            List<String> keys = new ArrayList<>();
-            for (CsvRecord record : batch) {
-                if (column < record.getFieldCount()) {
-                    String cell = record.getField(column);
-                    String email = Conversion.text(Map.of("email", job.ownExport() ? Formulas.restore(cell) : cell), "email");
-                    if (email != null && email.length() <= CsvFiles.MAX_CELL) {
-                        keys.add(key(email));
-                    }
-                }
-            }
-            if (job.entity() == ImportEntity.LEAD) {
-                leadsByEmail.putAll(sales.leadsWithEmails(keys));
-                leadsLooked.addAll(keys);
-                List<LeadId> matched = leadsByEmail.values().stream().flatMap(List::stream).distinct().toList();
-                sales.editableLeads(matched).forEach((id, lead) -> leads.put(id.value(), lead));
+            List<String> keys = emailKeys(context.job, batch);
+            leads = new LeadsByEmail(sales, context.job.entity() == ImportEntity.LEAD ? keys : List.of());
+            if (context.job.entity() != ImportEntity.CONTACT || keys.isEmpty()) {
                 return;
             }
             byEmail.putAll(parties.contactsWithEmails(keys));
             looked.addAll(keys);
             List<ContactId> matched = byEmail.values().stream().flatMap(List::stream).distinct().toList();
             parties.contacts(matched).forEach((id, contact) -> contacts.put(id.value(), contact));
-        }
-
-        /** The oldest lead with this email that the caller may see. */
-        Optional<EditableLead> leadWithEmail(String email) {
-            String key = key(email);
-            if (!leadsLooked.contains(key)) {
-                leadsByEmail.putAll(sales.leadsWithEmails(List.of(key)));
-                leadsLooked.add(key);
-            }
-            for (LeadId id : leadsByEmail.getOrDefault(key, List.of())) {
-                EditableLead lead = leads.containsKey(id.value()) ? leads.get(id.value())
-                        : sales.editableLead(id).orElse(null);
-                if (lead != null && Actors.current().canRead(lead.owner())) {
-                    return Optional.of(lead);
-                }
-            }
-            return Optional.empty();
-        }
-
-        /** A lead created or changed by a line: later lines look its emails and the lead up again. */
-        void leadWritten(long id, String before, String after) {
-            leads.remove(id);
-            for (String email : java.util.Arrays.asList(before, after)) {
-                if (email != null) {
-                    leadsLooked.remove(key(email));
-                    leadsByEmail.remove(key(email));
-                }
-            }
         }
 
         private java.util.function.Consumer<ContactInput> checker;

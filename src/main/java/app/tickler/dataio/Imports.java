@@ -41,7 +41,6 @@ import app.tickler.platform.security.Actors;
 import app.tickler.sales.DealDraft;
 import app.tickler.sales.EditableDeal;
 import app.tickler.sales.EditableLead;
-import app.tickler.sales.LeadId;
 import app.tickler.sales.LeadInput;
 import app.tickler.sales.LeadStatus;
 import app.tickler.sales.SalesCycle;
@@ -242,8 +241,15 @@ class Imports {
                 if (records.hasNext()) {
                     records.next();
                 }
-                while (records.hasNext() && lines.size() < PREVIEW_LINES) {
-                    lines.add(previewLine(job, records.next(), custom, owners));
+                List<CsvRecord> first = new ArrayList<>();
+                while (records.hasNext() && first.size() < PREVIEW_LINES) {
+                    first.add(records.next());
+                }
+                // the leads the lines match, read at once as the run reads a batch's
+                LeadsByEmail leads = new LeadsByEmail(sales,
+                        job.entity() == ImportEntity.LEAD ? ImportRunner.emailKeys(job, first) : List.of());
+                for (CsvRecord record : first) {
+                    lines.add(previewLine(job, record, custom, owners, leads));
                 }
             }
         } catch (CsvParseException e) {
@@ -255,7 +261,7 @@ class Imports {
     }
 
     private PreviewLine previewLine(Import job, CsvRecord record, Map<String, app.tickler.party.CustomField> custom,
-            Map<String, UserId> owners) {
+            Map<String, UserId> owners, LeadsByEmail leads) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> problemsByField = new HashMap<>();
         List<String> lineProblems = new ArrayList<>();
@@ -303,7 +309,8 @@ class Imports {
                     runner.checkDeal(existing, draft);
                 }
             } else if (job.entity() == ImportEntity.LEAD) {
-                EditableLead existing = job.duplicates() == DuplicateMode.CREATE ? null : matchLead(job, values);
+                EditableLead existing = job.duplicates() == DuplicateMode.CREATE ? null
+                        : runner.matchLead(job, values, problems, leads);
                 action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
                 LeadInput input = Conversion.lead(existing == null ? Conversion.emptyLead() : existing.input(), values,
                         custom, owner -> findOwner(owners, owner), problems);
@@ -391,23 +398,6 @@ class Imports {
         Map<AccountId, app.tickler.party.Account> found = parties.accounts(ids);
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).filter(ImportRunner::visible).findFirst()
                 .orElse(null);
-    }
-
-    /** As the import matches: a lead the caller may not see is not revealed, as if there were none. */
-    private EditableLead matchLead(Import job, Map<String, String> values) {
-        String key = Conversion.text(values, job.matchOn().field());
-        if (key == null) {
-            return null;
-        }
-        List<LeadId> candidates = switch (job.matchOn()) {
-            case EMAIL -> sales.leadsWithEmails(List.of(key)).getOrDefault(key, List.of());
-            case EXTERNAL_ID -> imports.external(ImportEntity.LEAD, key).map(i -> List.of(new LeadId(i))).orElse(List.of());
-            case ID -> parseId(key) == null ? List.of() : List.of(new LeadId(parseId(key)));
-            default -> List.of();
-        };
-        Map<LeadId, EditableLead> found = sales.editableLeads(candidates);
-        return candidates.stream().map(found::get).filter(java.util.Objects::nonNull)
-                .filter(lead -> Actors.current().canRead(lead.owner())).findFirst().orElse(null);
     }
 
     private static Long parseId(String text) {

@@ -738,6 +738,34 @@ class ImportApiTests {
     }
 
     @Test
+    void thePreviewMatchesLeadsAsTheRunDoes() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        run(rep, upload(rep, "LEAD", "LastName,Email\nKnown,known@x.example\n").get("id").asString());
+        long known = leads(rep, "known@x.example").get("known@x.example").id().value();
+
+        String byEmail = upload(rep, "LEAD", "LastName,Email\nKnown,KNOWN@x.example\nOther,other@x.example\n")
+                .get("id").asString();
+        JsonNode preview = call(get("/api/v1/imports/" + byEmail + "/preview"), rep, 200);
+        assertThat(preview.at("/lines/0/action").asString()).isEqualTo("skip");
+        assertThat(preview.at("/lines/1/action").asString()).isEqualTo("create");
+        JsonNode ran = run(rep, byEmail);
+        assertThat(ran.get("skipped").asLong()).isEqualTo(1);
+        assertThat(ran.get("created").asLong()).isEqualTo(1);
+
+        String byId = upload(rep, "LEAD", "Id,Title\n" + known + ",Buyer\nnot-a-number,Boss\n").get("id").asString();
+        settings(rep, byId, """
+                {"mapping":{"0":"id","1":"title"},"duplicates":"UPDATE","matchOn":"ID"}""", 200);
+        JsonNode checked = call(get("/api/v1/imports/" + byId + "/preview"), rep, 200);
+        assertThat(checked.at("/lines/0/action").asString()).isEqualTo("update");
+        assertThat(checked.at("/lines/1/action").asString()).isEqualTo("error");
+        assertThat(checked.at("/lines/1/cells/0/problem").asString()).contains("is not a Tickler id");
+        JsonNode updated = run(rep, byId);
+        assertThat(updated.get("updated").asLong()).isEqualTo(1);
+        assertThat(download("/api/v1/imports/" + byId + "/errors.csv", rep)).contains("3,id,").contains("is not a Tickler id");
+    }
+
+    @Test
     void aTooLongDisqualifiedReasonIsAnErrorOfItsLineNotOfTheBatch() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
