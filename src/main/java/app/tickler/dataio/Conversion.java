@@ -285,10 +285,11 @@ final class Conversion {
     /**
      * A lead's status as the systems name it — Tickler's own, Salesforce ("Open - Not Contacted",
      * "Working - Contacted", "Closed - Converted", "Closed - Not Converted") and HubSpot ("New", "Open",
-     * "In progress", "Attempted to contact", "Connected", "Unqualified", "Bad timing"). New and working
-     * follow the lead's owner, as for a lead typed in. Qualified and disqualified are set on the leads an
-     * import creates; an existing lead ({@code current}) is not qualified or ruled out by a file, as an undo
-     * could not take that back.
+     * "In progress", "Attempted to contact", "Connected", "Unqualified", "Bad timing"); null when the file
+     * names none or nothing is to change. Working makes a lead WORKING, new ones and existing new ones;
+     * new leaves a lead being worked as it is (and a lead with an owner is being worked, as one typed
+     * in). Qualified and disqualified are set on the leads an import creates; an existing lead
+     * ({@code current}) is not qualified or ruled out by a file, as an undo could not take that back.
      */
     static LeadStatus leadStatus(InvalidInput.Collector problems, Map<String, String> values, LeadStatus current) {
         String reason = text(values, "disqualifiedReason");
@@ -315,8 +316,16 @@ final class Conversion {
             problems.add("status", "is set only on leads the import creates; this lead is "
                     + current.name().toLowerCase(Locale.ROOT) + " (change it on the lead)");
             return null;
+        } else if (current == LeadStatus.WORKING && status == LeadStatus.NEW) {
+            // the work done on the lead stands
+            return null;
         }
         return status;
+    }
+
+    /** The status the sales module sets when it writes the lead: new or working; the others come after. */
+    static LeadStatus open(LeadStatus status) {
+        return closing(status) ? null : status;
     }
 
     private static boolean closing(LeadStatus status) {
@@ -350,6 +359,29 @@ final class Conversion {
         Map<String, Object> back = new LinkedHashMap<>(before);
         now.keySet().stream().filter(k -> !before.containsKey(k)).forEach(k -> back.put(k, null));
         return back;
+    }
+
+    /**
+     * The import field a module's validation means by its own name ({@code emails[0].address},
+     * {@code ownerId}, {@code amountMinor}): the one name of a bad cell in the preview, the run's errors
+     * and the error file.
+     */
+    static String importField(String moduleField) {
+        if (moduleField.startsWith("emails")) {
+            return "email";
+        }
+        if (moduleField.startsWith("phones")) {
+            return "phone";
+        }
+        return switch (moduleField) {
+            case "ownerId" -> "owner";
+            case "accountId" -> "account";
+            case "amountMinor" -> "amount";
+            case "stageId" -> "stage";
+            case "pipelineId" -> "pipeline";
+            case "productId" -> "product";
+            default -> moduleField;
+        };
     }
 
     // --- cells ------------------------------------------------------------------------------

@@ -38,10 +38,15 @@ class ImportPages {
         this.messages = messages;
     }
 
+    /** The upload form, with the kind of records chosen when a list's Import button leads here ({@code entity}). */
     @GetMapping
-    String list(@RequestParam(required = false) String cursor, Model model) {
+    String list(@RequestParam(required = false) String cursor, @RequestParam(required = false) String entity,
+            Model model) {
         model.addAttribute("page", imports.list(Paging.of(50, cursor)));
         model.addAttribute("entities", ImportEntity.values());
+        // an unknown kind (a hand-made link) chooses nothing rather than failing the page
+        model.addAttribute("entity", java.util.Arrays.stream(ImportEntity.values())
+                .filter(e -> e.name().equalsIgnoreCase(entity)).findFirst().orElse(null));
         return "dataio/imports";
     }
 
@@ -56,7 +61,7 @@ class ImportPages {
         } catch (InvalidInput problems) {
             model.addAttribute("problems", problems);
             model.addAttribute("text", text);
-            return list(null, model);
+            return list(null, entity == null ? null : entity.name(), model);
         }
     }
 
@@ -73,7 +78,7 @@ class ImportPages {
             return "redirect:/imports";
         } catch (InvalidInput problems) {
             model.addAttribute("problems", problems);
-            return list(null, model);
+            return list(null, null, model);
         }
     }
 

@@ -369,7 +369,10 @@ class ImportRunner implements DisposableBean {
                 case TOUCH -> touch(context, line, values, outcome, pending);
             }
         } catch (InvalidInput invalid) {
-            invalid.problems().forEach(p -> outcome.error(line, p.field(), p.message() + context.column(p.field())));
+            for (InvalidInput.FieldProblem p : invalid.problems()) {
+                String field = Conversion.importField(p.field());
+                outcome.error(line, field, p.message() + context.column(field));
+            }
         }
     }
 
@@ -483,7 +486,8 @@ class ImportRunner implements DisposableBean {
             Outcome outcome, Pending pending) {
         Import job = context.job;
         Actor actor = Actors.current();
-        EditableLead existing = job.duplicates() == DuplicateMode.CREATE ? null : matchLead(job, values, problems, pending);
+        EditableLead existing = job.duplicates() == DuplicateMode.CREATE ? null
+                : matchLead(job, values, problems, pending.leads);
         if (existing != null && job.duplicates() == DuplicateMode.SKIP) {
             problems.throwIfAny();
             outcome.rows.add(new ImportRepository.Row(line, ImportEntity.LEAD, existing.id().value(), "SKIPPED", null));
@@ -504,10 +508,10 @@ class ImportRunner implements DisposableBean {
                     input.referredByContactId(), input.notes(), new UserId(actor.userId()), input.custom());
         }
         // checked before writing: a refusal inside the sales module's transaction would spoil the batch's
-        sales.checkLead(existing == null ? null : existing.id(), input);
+        sales.checkLead(existing == null ? null : existing.id(), input, Conversion.open(status));
         long id;
         if (existing == null) {
-            LeadSummary created = sales.createLead(input);
+            LeadSummary created = sales.createLead(input, Conversion.open(status));
             if (status == LeadStatus.QUALIFIED) {
                 sales.advanceLead(created.id(), "Qualified in the imported file");
             } else if (status == LeadStatus.DISQUALIFIED) {
@@ -519,16 +523,22 @@ class ImportRunner implements DisposableBean {
             outcome.created++;
         } else {
             id = existing.id().value();
-            sales.updateLead(existing.id(), input, existing.version());
-            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.LEAD, id, "UPDATED",
-                    json.writeValueAsString(existing.input())));
+            sales.updateLead(existing.id(), input, Conversion.open(status), existing.version());
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.LEAD, id, "UPDATED", leadBefore(existing)));
             outcome.updated++;
         }
-        pending.leadWritten(id, existing == null ? null : existing.input().email(), input.email());
+        pending.leads.written(id, existing == null ? null : existing.input().email(), input.email());
         String external = Conversion.text(values, "externalId");
         if (external != null) {
             imports.putExternal(ImportEntity.LEAD, external, id);
         }
+    }
+
+    /** The lead as it was, for undo: its fields and its status (which rows written before lack). */
+    private String leadBefore(EditableLead lead) {
+        tools.jackson.databind.node.ObjectNode before = json.valueToTree(lead.input());
+        before.put("status", lead.status().name());
+        return json.writeValueAsString(before);
     }
 
     private void deal(Context context, long line, Map<String, String> values, InvalidInput.Collector problems,
@@ -669,18 +679,12 @@ class ImportRunner implements DisposableBean {
             installedBase.checkInstall(input);
         } catch (InvalidInput invalid) {
             for (InvalidInput.FieldProblem p : invalid.problems()) {
-                // a missing account or product is named above (or the account is still to be created)
-                if (p.field().equals("productId")) {
-                    if (product != null) {
-                        problems.add("product", p.message());
-                    }
-                } else if (p.field().equals("accountId")) {
-                    if (account != null) {
-                        problems.add("account", p.message());
-                    }
-                } else if (!problems.has(p.field())) {
-                    // a date the file gave unreadable is named once, not again as missing
-                    problems.add(p.field(), p.message());
+                String field = Conversion.importField(p.field());
+                // a missing account or product is named above (or the account is still to be created), and a
+                // date the file gave unreadable is named once, not again as missing
+                if (!problems.has(field) && !(field.equals("product") && product == null)
+                        && !(field.equals("account") && account == null)) {
+                    problems.add(field, p.message());
                 }
             }
         } catch (org.springframework.security.access.AccessDeniedException e) {
@@ -747,15 +751,18 @@ class ImportRunner implements DisposableBean {
         return found.filter(deal -> Actors.current().canRead(deal.owner()));
     }
 
-    /** The lead the line names, if the caller may see it: one they may not see is not revealed, as if there were none. */
-    private EditableLead matchLead(Import job, Map<String, String> values, InvalidInput.Collector problems,
-            Pending pending) {
+    /**
+     * The lead the line names, if the caller may see it: one they may not see is not revealed, as if there
+     * were none. The run and the preview match with it.
+     */
+    EditableLead matchLead(Import job, Map<String, String> values, InvalidInput.Collector problems,
+            LeadsByEmail byEmail) {
         String key = Conversion.text(values, job.matchOn().field());
         if (key == null) {
             return null;
         }
         Optional<EditableLead> found = switch (job.matchOn()) {
-            case EMAIL -> pending.leadWithEmail(key);
+            case EMAIL -> byEmail.first(key);
             case EXTERNAL_ID -> imports.external(ImportEntity.LEAD, key).flatMap(i -> sales.editableLead(new LeadId(i)));
             case ID -> ticklerId(key, problems).flatMap(i -> sales.editableLead(new LeadId(i)));
             default -> Optional.empty();
@@ -929,7 +936,11 @@ class ImportRunner implements DisposableBean {
                 was.phone(), was.source(), was.sourceDetail(), was.referredByUserId(), was.referredByContactId(),
                 was.notes(), now.get().active() ? was.ownerId() : current.ownerId(),
                 Conversion.customBack(was.custom(), current.custom()));
-        sales.updateLead(lead, back, now.get().version());
+        // new or working as it was; a lead qualified or ruled out since keeps that status
+        tools.jackson.databind.JsonNode wasStatus = json.readTree(row.before()).path("status");
+        LeadStatus status = wasStatus.isString() && Conversion.open(now.get().status()) != null
+                ? Conversion.open(LeadStatus.valueOf(wasStatus.asString())) : null;
+        sales.updateLead(lead, back, status, now.get().version());
     }
 
     /** A created deal is removed, an updated one written back; one won or lost since, or no longer the user's to change, is kept. */
@@ -1017,7 +1028,7 @@ class ImportRunner implements DisposableBean {
 
     private static String problemOf(RuntimeException e) {
         if (e instanceof InvalidInput invalid && !invalid.problems().isEmpty()) {
-            return invalid.problems().get(0).field() + " " + invalid.problems().get(0).message();
+            return Conversion.importField(invalid.problems().get(0).field()) + " " + invalid.problems().get(0).message();
         }
         if (e instanceof org.springframework.security.access.AccessDeniedException) {
             return "matches a record you may not change";
@@ -1050,6 +1061,26 @@ class ImportRunner implements DisposableBean {
     private record TouchCreate(long line, ImportedTouch touch, String key) {
     }
 
+    /** The emails of these lines an import matching on the email matches (none for other imports), in lower case. */
+    static List<String> emailKeys(Import job, List<CsvRecord> records) {
+        Integer column = job.mapping().entrySet().stream().filter(e -> e.getValue().equals("email"))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (column == null || job.duplicates() == DuplicateMode.CREATE || job.matchOn() != MatchOn.EMAIL) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        for (CsvRecord record : records) {
+            if (column < record.getFieldCount()) {
+                String cell = record.getField(column);
+                String email = Conversion.text(Map.of("email", job.ownExport() ? Formulas.restore(cell) : cell), "email");
+                if (email != null && email.length() <= CsvFiles.MAX_CELL) {
+                    keys.add(email.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return keys;
+    }
+
     /** A contact line to create with the rest of its batch. */
     private record Create(long line, ContactInput input, String external, ImportRepository.Row accountRow) {
     }
@@ -1069,9 +1100,7 @@ class ImportRunner implements DisposableBean {
         private final Set<String> looked = new java.util.HashSet<>();
         private final Map<Long, Contact> contacts = new HashMap<>();
 
-        private final Map<String, List<LeadId>> leadsByEmail = new HashMap<>();
-        private final Set<String> leadsLooked = new java.util.HashSet<>();
-        private final Map<Long, EditableLead> leads = new HashMap<>();
+        private final LeadsByEmail leads;
 
         private final List<TouchCreate> touches = new ArrayList<>();
         private TouchLines.Lookups touchLookups;
@@ -1086,32 +1115,12 @@ class ImportRunner implements DisposableBean {
                 List<String> emails = new ArrayList<>();
                 cells(batch, "contactEmail").forEach(cell -> emails.addAll(TouchConversion.emails(cell)));
                 touchLookups.prefetch(emails, cells(batch, "contactExternalId"));
+                leads = new LeadsByEmail(sales, List.of());
                 return;
             }
-            if (job.entity() == ImportEntity.ACCOUNT || job.duplicates() == DuplicateMode.CREATE
-                    || job.matchOn() != MatchOn.EMAIL) {
-                return;
-            }
-            Integer column = job.mapping().entrySet().stream().filter(e -> e.getValue().equals("email"))
-                    .map(Map.Entry::getKey).findFirst().orElse(null);
-            if (column == null) {
-                return;
-            }
-            List<String> keys = new ArrayList<>();
-            for (CsvRecord record : batch) {
-                if (column < record.getFieldCount()) {
-                    String cell = record.getField(column);
-                    String email = Conversion.text(Map.of("email", job.ownExport() ? Formulas.restore(cell) : cell), "email");
-                    if (email != null && email.length() <= CsvFiles.MAX_CELL) {
-                        keys.add(key(email));
-                    }
-                }
-            }
-            if (job.entity() == ImportEntity.LEAD) {
-                leadsByEmail.putAll(sales.leadsWithEmails(keys));
-                leadsLooked.addAll(keys);
-                List<LeadId> matched = leadsByEmail.values().stream().flatMap(List::stream).distinct().toList();
-                sales.editableLeads(matched).forEach((id, lead) -> leads.put(id.value(), lead));
+            List<String> keys = emailKeys(context.job, batch);
+            leads = new LeadsByEmail(sales, context.job.entity() == ImportEntity.LEAD ? keys : List.of());
+            if (context.job.entity() != ImportEntity.CONTACT || keys.isEmpty()) {
                 return;
             }
             byEmail.putAll(parties.contactsWithEmails(keys));
@@ -1197,34 +1206,6 @@ class ImportRunner implements DisposableBean {
             }
             imports.putExternals(ImportEntity.TOUCH, keys);
             touches.clear();
-        }
-
-        /** The oldest lead with this email that the caller may see. */
-        Optional<EditableLead> leadWithEmail(String email) {
-            String key = key(email);
-            if (!leadsLooked.contains(key)) {
-                leadsByEmail.putAll(sales.leadsWithEmails(List.of(key)));
-                leadsLooked.add(key);
-            }
-            for (LeadId id : leadsByEmail.getOrDefault(key, List.of())) {
-                EditableLead lead = leads.containsKey(id.value()) ? leads.get(id.value())
-                        : sales.editableLead(id).orElse(null);
-                if (lead != null && Actors.current().canRead(lead.owner())) {
-                    return Optional.of(lead);
-                }
-            }
-            return Optional.empty();
-        }
-
-        /** A lead created or changed by a line: later lines look its emails and the lead up again. */
-        void leadWritten(long id, String before, String after) {
-            leads.remove(id);
-            for (String email : java.util.Arrays.asList(before, after)) {
-                if (email != null) {
-                    leadsLooked.remove(key(email));
-                    leadsByEmail.remove(key(email));
-                }
-            }
         }
 
         private java.util.function.Consumer<ContactInput> checker;

@@ -43,8 +43,8 @@ import app.tickler.platform.security.Actors;
 import app.tickler.sales.DealDraft;
 import app.tickler.sales.EditableDeal;
 import app.tickler.sales.EditableLead;
-import app.tickler.sales.LeadId;
 import app.tickler.sales.LeadInput;
+import app.tickler.sales.LeadStatus;
 import app.tickler.sales.SalesCycle;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -254,8 +254,15 @@ class Imports {
                 if (records.hasNext()) {
                     records.next();
                 }
-                while (records.hasNext() && lines.size() < PREVIEW_LINES) {
-                    lines.add(previewLine(job, records.next(), custom, owners, touchLookups));
+                List<CsvRecord> first = new ArrayList<>();
+                while (records.hasNext() && first.size() < PREVIEW_LINES) {
+                    first.add(records.next());
+                }
+                // the leads the lines match, read at once as the run reads a batch's
+                LeadsByEmail leads = new LeadsByEmail(sales,
+                        job.entity() == ImportEntity.LEAD ? ImportRunner.emailKeys(job, first) : List.of());
+                for (CsvRecord record : first) {
+                    lines.add(previewLine(job, record, custom, owners, leads, touchLookups));
                 }
             }
         } catch (CsvParseException e) {
@@ -267,7 +274,7 @@ class Imports {
     }
 
     private PreviewLine previewLine(Import job, CsvRecord record, Map<String, app.tickler.party.CustomField> custom,
-            Map<String, UserId> owners, TouchLines.Lookups touchLookups) {
+            Map<String, UserId> owners, LeadsByEmail leads, TouchLines.Lookups touchLookups) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> problemsByField = new HashMap<>();
         List<String> lineProblems = new ArrayList<>();
@@ -325,17 +332,18 @@ class Imports {
                     runner.checkDeal(existing, draft);
                 }
             } else if (job.entity() == ImportEntity.LEAD) {
-                EditableLead existing = job.duplicates() == DuplicateMode.CREATE ? null : matchLead(job, values);
+                EditableLead existing = job.duplicates() == DuplicateMode.CREATE ? null
+                        : runner.matchLead(job, values, problems, leads);
                 action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
                 LeadInput input = Conversion.lead(existing == null ? Conversion.emptyLead() : existing.input(), values,
                         custom, owner -> findOwner(owners, owner), problems);
-                Conversion.leadStatus(problems, values, existing == null ? null : existing.status());
+                LeadStatus status = Conversion.leadStatus(problems, values, existing == null ? null : existing.status());
                 if (existing != null && !action.equals("skip") && !Actors.current().canWrite(existing.owner())) {
                     problems.add(job.matchOn().field(), "matches a lead you may not change");
                 }
                 problems.throwIfAny();
                 if (!action.equals("skip")) {
-                    sales.checkLead(existing == null ? null : existing.id(), input);
+                    sales.checkLead(existing == null ? null : existing.id(), input, Conversion.open(status));
                 }
             } else {
                 var existing = job.duplicates() == DuplicateMode.CREATE ? null : matchAccount(job, values);
@@ -347,11 +355,11 @@ class Imports {
             }
         } catch (InvalidInput invalid) {
             for (InvalidInput.FieldProblem p : invalid.problems()) {
-                String field = fieldOf(p.field());
+                String field = Conversion.importField(p.field());
                 if (values.containsKey(field) || problemsByField.containsKey(field)) {
                     problemsByField.merge(field, p.message(), (a, b) -> a + "; " + b);
                 } else {
-                    lineProblems.add(p.field() + " " + p.message());
+                    lineProblems.add(field + " " + p.message());
                 }
             }
         }
@@ -368,35 +376,6 @@ class Imports {
             lineProblems.add(skipped);
         }
         return new PreviewLine(record.getStartingLineNumber(), cells, action, lineProblems);
-    }
-
-    /** The party module names problems by its own fields ({@code emails[0].address}); the preview by columns. */
-    private static String fieldOf(String partyField) {
-        if (partyField.startsWith("emails")) {
-            return "email";
-        }
-        if (partyField.startsWith("phones")) {
-            return "phone";
-        }
-        if (partyField.equals("doNotContactReason")) {
-            return "doNotContact";
-        }
-        if (partyField.equals("ownerId")) {
-            return "owner";
-        }
-        if (partyField.equals("accountId")) {
-            return "account";
-        }
-        if (partyField.equals("amountMinor")) {
-            return "amount";
-        }
-        if (partyField.equals("stageId")) {
-            return "stage";
-        }
-        if (partyField.equals("pipelineId")) {
-            return "pipeline";
-        }
-        return partyField;
     }
 
     private UserId findOwner(Map<String, UserId> cache, String text) {
@@ -444,23 +423,6 @@ class Imports {
         Map<AccountId, app.tickler.party.Account> found = parties.accounts(ids);
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).filter(ImportRunner::visible).findFirst()
                 .orElse(null);
-    }
-
-    /** As the import matches: a lead the caller may not see is not revealed, as if there were none. */
-    private EditableLead matchLead(Import job, Map<String, String> values) {
-        String key = Conversion.text(values, job.matchOn().field());
-        if (key == null) {
-            return null;
-        }
-        List<LeadId> candidates = switch (job.matchOn()) {
-            case EMAIL -> sales.leadsWithEmails(List.of(key)).getOrDefault(key, List.of());
-            case EXTERNAL_ID -> imports.external(ImportEntity.LEAD, key).map(i -> List.of(new LeadId(i))).orElse(List.of());
-            case ID -> parseId(key) == null ? List.of() : List.of(new LeadId(parseId(key)));
-            default -> List.of();
-        };
-        Map<LeadId, EditableLead> found = sales.editableLeads(candidates);
-        return candidates.stream().map(found::get).filter(java.util.Objects::nonNull)
-                .filter(lead -> Actors.current().canRead(lead.owner())).findFirst().orElse(null);
     }
 
     private static Long parseId(String text) {

@@ -111,6 +111,16 @@ class Leads {
      */
     @Transactional
     Lead create(LeadInput input) {
+        return create(input, null);
+    }
+
+    /**
+     * Captures a lead as {@link #create(LeadInput)} does, with the open status a file gives it: WORKING
+     * when it is being worked already (in the pool, too, like a lead released by the one who worked it);
+     * NEW or null when not — a lead with an owner is being worked whatever is asked, as one typed in.
+     */
+    @Transactional
+    Lead create(LeadInput input, LeadStatus status) {
         Actor actor = Actors.current();
         LeadInput request = input;
         if (actor.role() == Role.STAFF && !actor.isSystem()) {
@@ -128,7 +138,7 @@ class Leads {
                     input.ownerId(), input.custom());
         }
         Instant now = clock.instant();
-        Lead checked = validated(new LeadId(ids.next()), request, null, now);
+        Lead checked = validated(new LeadId(ids.next()), request, status, null, now);
         UserId owner = checked.ownerId();
         boolean roundRobin = false;
         if (owner == null) {
@@ -136,7 +146,7 @@ class Leads {
             roundRobin = owner != null;
         }
         Lead lead = withOwner(checked, owner, owner == null ? null : now,
-                owner == null ? LeadStatus.NEW : LeadStatus.WORKING);
+                owner == null && status != LeadStatus.WORKING ? LeadStatus.NEW : LeadStatus.WORKING);
         leads.insert(lead);
         Lead created = get(lead.id());
         Map<String, Change> changes = Changes.between(null, created, NOT_AUDITED);
@@ -157,18 +167,27 @@ class Leads {
 
     @Transactional
     Lead update(LeadId id, LeadInput input, long version) {
+        return update(id, input, null, version);
+    }
+
+    /**
+     * Changes a lead as {@link #update(LeadId, LeadInput, long)} does, and sets its open status (NEW or
+     * WORKING; null keeps it). A new lead that gets an owner, or is asked to be new while it has one, is
+     * being worked.
+     */
+    @Transactional
+    Lead update(LeadId id, LeadInput input, LeadStatus status, long version) {
         Lead before = writable(id);
         requireVersion(before, version);
         Instant now = clock.instant();
-        Lead checked = validated(id, input, before, now);
+        Lead checked = validated(id, input, status, before, now);
         boolean ownerChanged = !Objects.equals(before.ownerId(), checked.ownerId());
-        if (ownerChanged && !before.active()) {
-            throw new Conflict("This lead is closed; its owner no longer changes");
+        LeadStatus next = status != null ? status : before.status();
+        if (next == LeadStatus.NEW && checked.ownerId() != null && (ownerChanged || status != null)) {
+            next = LeadStatus.WORKING;
         }
         Lead after = withOwner(checked, checked.ownerId(),
-                ownerChanged ? (checked.ownerId() == null ? null : now) : before.claimedAt(),
-                ownerChanged && checked.ownerId() != null && before.status() == LeadStatus.NEW ? LeadStatus.WORKING
-                        : before.status());
+                ownerChanged ? (checked.ownerId() == null ? null : now) : before.claimedAt(), next);
         write(after, version, now);
         Lead saved = get(id);
         Map<String, Change> changes = Changes.between(before, saved, NOT_AUDITED);
@@ -185,10 +204,13 @@ class Leads {
         return saved;
     }
 
-    /** Checks a lead to create (no {@code existing}) or the change of one, as create and update would, writing nothing. */
-    void check(LeadId existing, LeadInput input) {
+    /**
+     * Checks a lead to create (no {@code existing}) or the change of one, with the status asked for, as
+     * create and update would, writing nothing.
+     */
+    void check(LeadId existing, LeadInput input, LeadStatus status) {
         Lead before = existing == null ? null : get(existing);
-        validated(existing == null ? new LeadId(0) : existing, input, before, clock.instant());
+        validated(existing == null ? new LeadId(0) : existing, input, status, before, clock.instant());
     }
 
     /**
@@ -451,7 +473,11 @@ class Leads {
 
     // --- helpers ----------------------------------------------------------------------------
 
-    private Lead validated(LeadId id, LeadInput input, Lead before, Instant now) {
+    /**
+     * The lead as {@code input} makes it, every field checked. {@code status} is the open status asked for
+     * (null: none): NEW or WORKING on an open lead; a closed lead keeps its status, and its owner.
+     */
+    private Lead validated(LeadId id, LeadInput input, LeadStatus status, Lead before, Instant now) {
         Actor actor = Actors.current();
         InvalidInput.Collector problems = new InvalidInput.Collector();
         String first = text(problems, "firstName", input.firstName(), 100);
@@ -483,8 +509,17 @@ class Leads {
             problems.add("referredByContactId", "is not a contact of this workspace");
         }
         String notes = text(problems, "notes", input.notes(), 20_000);
+        if (status != null && (before == null || status != before.status())) {
+            if (status == LeadStatus.QUALIFIED || status == LeadStatus.DISQUALIFIED) {
+                problems.add("status", "is reached by qualifying, converting or disqualifying the lead");
+            } else if (before != null && (!before.active() || before.status() == LeadStatus.QUALIFIED)) {
+                problems.add("status", "cannot change: the lead is " + closedAs(before));
+            }
+        }
         UserId owner = input.ownerId();
-        if (owner != null && (before == null || !owner.equals(before.ownerId()))) {
+        if (before != null && !before.active() && !Objects.equals(owner, before.ownerId())) {
+            problems.add("ownerId", "cannot change: the lead is " + closedAs(before) + " and stays with its owner");
+        } else if (owner != null && (before == null || !owner.equals(before.ownerId()))) {
             UserSummary user = directory.user(owner).filter(UserSummary::active).orElse(null);
             if (user == null) {
                 problems.add("ownerId", "is not an active user of this workspace");
@@ -494,7 +529,7 @@ class Leads {
                 problems.add("ownerId", "is outside your team: you could no longer work on the lead");
             }
         }
-        if (owner == null && before != null && before.ownerId() != null && actor.role() == Role.REP
+        if (owner == null && before != null && before.active() && before.ownerId() != null && actor.role() == Role.REP
                 && before.ownerId().value() != actor.userId()) {
             problems.add("ownerId", "can only be cleared by the lead's owner or a manager");
         }
@@ -557,8 +592,12 @@ class Leads {
 
     private static void requireActive(Lead lead) {
         if (!lead.active()) {
-            throw new Conflict("This lead is " + (lead.converted() ? "converted" : "disqualified") + " and closed");
+            throw new Conflict("This lead is " + closedAs(lead) + " and closed");
         }
+    }
+
+    private static String closedAs(Lead lead) {
+        return lead.converted() ? "converted" : lead.active() ? "qualified" : "disqualified";
     }
 
     private String name(UserId user) {

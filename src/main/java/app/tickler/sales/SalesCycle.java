@@ -62,10 +62,13 @@ public class SalesCycle {
         leads.markQualified(lead, null, reason);
     }
 
-    /** Captures a lead as the caller, with every rule of a lead typed in (an import). */
+    /**
+     * Captures a lead as the caller, with every rule of a lead typed in (an import). {@code status} WORKING:
+     * the lead is being worked already, in the pool too; NEW or null: it is new, unless it has an owner.
+     */
     @Transactional
-    public LeadSummary createLead(LeadInput input) {
-        return leads.create(input).summary();
+    public LeadSummary createLead(LeadInput input, LeadStatus status) {
+        return leads.create(input, status).summary();
     }
 
     /** A lead with its editable fields and version, whoever owns it; the caller checks visibility. */
@@ -78,10 +81,14 @@ public class SalesCycle {
                 .collect(Collectors.toMap(EditableLead::id, Function.identity()));
     }
 
-    /** Changes a lead the caller may change, at {@code version}; {@code input.custom()} holds the values to change. */
+    /**
+     * Changes a lead the caller may change, at {@code version}; {@code input.custom()} holds the values to
+     * change. {@code status} NEW or WORKING sets an open lead's status (a lead with an owner is WORKING);
+     * null keeps it. A closed lead's owner and status do not change.
+     */
     @Transactional
-    public LeadSummary updateLead(LeadId id, LeadInput input, long version) {
-        return leads.update(id, input, version).summary();
+    public LeadSummary updateLead(LeadId id, LeadInput input, LeadStatus status, long version) {
+        return leads.update(id, input, status, version).summary();
     }
 
     /**
@@ -106,10 +113,11 @@ public class SalesCycle {
 
     /**
      * Checks a new lead ({@code existing} null) or the change of one as creating or updating it would —
-     * every field, the owner, custom values — writing nothing; InvalidInput names each bad field.
+     * every field, the owner (a closed lead's does not change), the status, custom values — writing
+     * nothing; InvalidInput names each bad field.
      */
-    public void checkLead(LeadId existing, LeadInput input) {
-        leads.check(existing, input);
+    public void checkLead(LeadId existing, LeadInput input, LeadStatus status) {
+        leads.check(existing, input, status);
     }
 
     /** Rules a lead out with the reason, as a person would (an imported file says it was disqualified). */

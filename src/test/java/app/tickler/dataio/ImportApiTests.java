@@ -186,7 +186,43 @@ class ImportApiTests {
 
         String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
         assertThat(errors).startsWith("line,field,reason");
-        assertThat(errors).contains("4,emails[0].address,");
+        assertThat(errors).as("named as the preview names it").contains("4,email,is not a valid email");
+    }
+
+    @Test
+    void theSameBadCellIsNamedByTheSameFieldInThePreviewTheRunsErrorsAndTheErrorFile() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        TestUser staff = acme.user(Role.STAFF);
+        String id = upload(rep, "DEAL", """
+                Name,Account.Name,Amount,Owner.Email
+                Minus,Roofs Ltd,-5,
+                Staffed,Roofs Ltd,100,%s
+                Fine,Roofs Ltd,100,
+                """.formatted(staff.email())).get("id").asString();
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
+        java.util.Set<String> previewed = new java.util.TreeSet<>();
+        preview.get("lines").forEach(line -> {
+            line.get("cells").forEach(cell -> {
+                if (!cell.get("problem").isNull()) {
+                    previewed.add(line.get("line").asLong() + "," + cell.get("field").asString());
+                }
+            });
+            assertThat(line.get("problems").size()).as(line.toString()).isZero();
+        });
+        assertThat(previewed).as("the sales module's amountMinor and ownerId, named by the import's fields")
+                .containsExactly("2,amount", "3,owner");
+
+        JsonNode done = run(rep, id);
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        java.util.Set<String> ran = new java.util.TreeSet<>();
+        download("/api/v1/imports/" + id + "/errors.csv", rep).lines().skip(1)
+                .forEach(line -> ran.add(line.substring(0, line.indexOf(',', line.indexOf(',') + 1))));
+        assertThat(ran).as("the error file").isEqualTo(previewed);
+        String page = mvc.perform(get("/imports/" + id).with(rep.browser())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).as("the import's page").contains("<td>amount</td>").contains("<td>owner</td>")
+                .doesNotContain("amountMinor").doesNotContain("ownerId");
     }
 
     @Test
@@ -579,6 +615,7 @@ class ImportApiTests {
         assertThat(lea.ownerId().value()).isEqualTo(rep.id());
         assertThat(lea.input().source()).isEqualTo(LeadSource.WEB_FORM);
         assertThat(lea.input().phone()).isEqualTo("+49 30 1234567");
+        assertThat(lea.status()).as("a lead with an owner is being worked").isEqualTo(LeadStatus.WORKING);
         EditableLead max = imported.get("max@muster.example");
         assertThat(max.ownerId().value()).as("a rep owns the leads they import").isEqualTo(rep.id());
         assertThat(max.status()).isEqualTo(LeadStatus.DISQUALIFIED);
@@ -616,6 +653,119 @@ class ImportApiTests {
     }
 
     @Test
+    void aWorkingStatusInTheFileIsTheImportedLeadsStatusAndAnUndoSetsItBack() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser manager = acme.user(Role.MANAGER);
+        String id = upload(manager, "LEAD", """
+                FirstName,LastName,Email,Status
+                Wes,Working,wes@x.example,Working - Contacted
+                Pia,Plain,pia@x.example,Working
+                Nell,New,nell@x.example,Open - Not Contacted
+                Wanda,Waiting,wanda@x.example,
+                """).get("id").asString();
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), manager, 200);
+        for (int line = 0; line < 4; line++) {
+            assertThat(preview.at("/lines/" + line + "/action").asString()).as(preview.toString()).isEqualTo("create");
+        }
+        assertThat(run(manager, id).get("created").asLong()).isEqualTo(4);
+        Map<String, EditableLead> pool = leads(manager, "wes@x.example", "pia@x.example", "nell@x.example",
+                "wanda@x.example");
+        assertThat(pool.values()).as("a manager's leads without an owner go to the pool")
+                .allSatisfy(lead -> assertThat(lead.ownerId()).isNull());
+        assertThat(pool.get("wes@x.example").status()).as("Salesforce's working status").isEqualTo(LeadStatus.WORKING);
+        assertThat(pool.get("pia@x.example").status()).isEqualTo(LeadStatus.WORKING);
+        assertThat(pool.get("nell@x.example").status()).isEqualTo(LeadStatus.NEW);
+        assertThat(pool.get("wanda@x.example").status()).isEqualTo(LeadStatus.NEW);
+
+        TestUser rep = acme.user(Role.REP);
+        run(rep, upload(rep, "LEAD", "FirstName,LastName,Email,Status\nNora,Owned,nora@x.example,New\n").get("id")
+                .asString());
+        assertThat(leads(rep, "nora@x.example").get("nora@x.example").status())
+                .as("a lead with an owner is being worked, as one typed in").isEqualTo(LeadStatus.WORKING);
+
+        String update = upload(manager, "LEAD", "Email,Status\nwanda@x.example,Working - Contacted\nwes@x.example,New\n")
+                .get("id").asString();
+        settings(manager, update, """
+                {"mapping":{"0":"email","1":"status"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        JsonNode updating = call(get("/api/v1/imports/" + update + "/preview"), manager, 200);
+        assertThat(updating.at("/lines/0/action").asString()).as(updating.toString()).isEqualTo("update");
+        assertThat(updating.at("/lines/1/action").asString()).as(updating.toString()).isEqualTo("update");
+        assertThat(run(manager, update).get("updated").asLong()).isEqualTo(2);
+        Map<String, EditableLead> updated = leads(manager, "wanda@x.example", "wes@x.example");
+        assertThat(updated.get("wanda@x.example").status()).as("an existing new lead is being worked")
+                .isEqualTo(LeadStatus.WORKING);
+        assertThat(updated.get("wes@x.example").status()).as("a file does not set a worked lead back to new")
+                .isEqualTo(LeadStatus.WORKING);
+
+        call(post("/api/v1/imports/" + update + "/undo"), manager, 200);
+        assertThat(waitFor(manager, update).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(leads(manager, "wanda@x.example").get("wanda@x.example").status()).as("undo restores the status")
+                .isEqualTo(LeadStatus.NEW);
+    }
+
+    @Test
+    void givingAClosedLeadAnotherOwnerIsAnErrorOfItsLineNamedInThePreviewAndTheRun() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        String north = acme.team("North");
+        TestUser rep = acme.user(Role.REP, north);
+        TestUser colleague = acme.user(Role.REP, north);
+        run(rep, upload(rep, "LEAD", """
+                FirstName,LastName,Email,Status
+                Dora,Done,dora@x.example,Disqualified
+                Olly,Open,olly@x.example,
+                """).get("id").asString());
+        String id = upload(rep, "LEAD", """
+                Email,Title,Owner.Email
+                dora@x.example,Buyer,%s
+                olly@x.example,Buyer,%s
+                """.formatted(colleague.email(), colleague.email())).get("id").asString();
+        settings(rep, id, """
+                {"mapping":{"0":"email","1":"title","2":"owner"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
+        assertThat(preview.at("/lines/0/action").asString()).as(preview.toString()).isEqualTo("error");
+        assertThat(preview.at("/lines/0/cells/2/problem").asString()).contains("the lead is disqualified");
+        assertThat(preview.at("/lines/1/action").asString()).isEqualTo("update");
+
+        JsonNode done = run(rep, id);
+        assertThat(done.get("updated").asLong()).isEqualTo(1);
+        assertThat(done.get("errors").asLong()).isEqualTo(1);
+        assertThat(download("/api/v1/imports/" + id + "/errors.csv", rep)).as("checked before the batch is written")
+                .contains("2,owner,cannot change: the lead is disqualified and stays with its owner (column 'Owner.Email')");
+        Map<String, EditableLead> after = leads(rep, "dora@x.example", "olly@x.example");
+        assertThat(after.get("dora@x.example").ownerId().value()).isEqualTo(rep.id());
+        assertThat(after.get("dora@x.example").input().title()).as("nothing of the line is written").isNull();
+        assertThat(after.get("olly@x.example").ownerId().value()).isEqualTo(colleague.id());
+    }
+
+    @Test
+    void thePreviewMatchesLeadsAsTheRunDoes() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        run(rep, upload(rep, "LEAD", "LastName,Email\nKnown,known@x.example\n").get("id").asString());
+        long known = leads(rep, "known@x.example").get("known@x.example").id().value();
+
+        String byEmail = upload(rep, "LEAD", "LastName,Email\nKnown,KNOWN@x.example\nOther,other@x.example\n")
+                .get("id").asString();
+        JsonNode preview = call(get("/api/v1/imports/" + byEmail + "/preview"), rep, 200);
+        assertThat(preview.at("/lines/0/action").asString()).isEqualTo("skip");
+        assertThat(preview.at("/lines/1/action").asString()).isEqualTo("create");
+        JsonNode ran = run(rep, byEmail);
+        assertThat(ran.get("skipped").asLong()).isEqualTo(1);
+        assertThat(ran.get("created").asLong()).isEqualTo(1);
+
+        String byId = upload(rep, "LEAD", "Id,Title\n" + known + ",Buyer\nnot-a-number,Boss\n").get("id").asString();
+        settings(rep, byId, """
+                {"mapping":{"0":"id","1":"title"},"duplicates":"UPDATE","matchOn":"ID"}""", 200);
+        JsonNode checked = call(get("/api/v1/imports/" + byId + "/preview"), rep, 200);
+        assertThat(checked.at("/lines/0/action").asString()).isEqualTo("update");
+        assertThat(checked.at("/lines/1/action").asString()).isEqualTo("error");
+        assertThat(checked.at("/lines/1/cells/0/problem").asString()).contains("is not a Tickler id");
+        JsonNode updated = run(rep, byId);
+        assertThat(updated.get("updated").asLong()).isEqualTo(1);
+        assertThat(download("/api/v1/imports/" + byId + "/errors.csv", rep)).contains("3,id,").contains("is not a Tickler id");
+    }
+
+    @Test
     void aTooLongDisqualifiedReasonIsAnErrorOfItsLineNotOfTheBatch() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
@@ -639,7 +789,7 @@ class ImportApiTests {
         TestUser owner = acme.user(Role.REP, acme.team("North"));
         TestUser stranger = acme.user(Role.REP, acme.team("South"));
         owner.call(() -> sales.createLead(new LeadInput("Hidden", "Lead", "Original", "Hidden Co", "hidden@x.example",
-                null, LeadSource.OTHER, null, null, null, null, new UserId(owner.id()), Map.of())));
+                null, LeadSource.OTHER, null, null, null, null, new UserId(owner.id()), Map.of()), null));
         String id = upload(stranger, "LEAD", "Email,LastName,Title\nhidden@x.example,Lead,Changed\n").get("id").asString();
         settings(stranger, id, """
                 {"mapping":{"0":"email","1":"lastName","2":"title"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);

@@ -61,9 +61,13 @@ class ImportFieldsTests {
     @Test
     void leadStatusesAndSourcesOfOtherSystemsAreRead() {
         app.tickler.platform.InvalidInput.Collector problems = new app.tickler.platform.InvalidInput.Collector();
-        for (String text : List.of("Open - Not Contacted", "New", "Working - Contacted", "In progress")) {
+        for (String text : List.of("Open - Not Contacted", "New", "open")) {
             assertThat(Conversion.leadStatus(problems, java.util.Map.of("status", text), null)).as(text)
-                    .isIn(app.tickler.sales.LeadStatus.NEW, app.tickler.sales.LeadStatus.WORKING);
+                    .isEqualTo(app.tickler.sales.LeadStatus.NEW);
+        }
+        for (String text : List.of("Working - Contacted", "Working", "In progress", "Attempted to contact", "Connected")) {
+            assertThat(Conversion.leadStatus(problems, java.util.Map.of("status", text), null)).as(text)
+                    .isEqualTo(app.tickler.sales.LeadStatus.WORKING);
         }
         assertThat(Conversion.leadStatus(problems, java.util.Map.of("status", "Closed - Converted"), null))
                 .isEqualTo(app.tickler.sales.LeadStatus.QUALIFIED);
@@ -71,7 +75,10 @@ class ImportFieldsTests {
                 .isEqualTo(app.tickler.sales.LeadStatus.DISQUALIFIED);
         assertThat(problems.isEmpty()).isTrue();
         assertThat(Conversion.leadStatus(problems, java.util.Map.of("status", "Working"),
-                app.tickler.sales.LeadStatus.NEW)).as("new and working follow the owner").isNotNull();
+                app.tickler.sales.LeadStatus.NEW)).as("an existing new lead is being worked").isEqualTo(
+                app.tickler.sales.LeadStatus.WORKING);
+        assertThat(Conversion.leadStatus(problems, java.util.Map.of("status", "New"),
+                app.tickler.sales.LeadStatus.WORKING)).as("a lead being worked is not set back").isNull();
         assertThat(problems.isEmpty()).isTrue();
         Conversion.leadStatus(problems, java.util.Map.of("status", "Qualified"), app.tickler.sales.LeadStatus.WORKING);
         assertThat(problems.has("status")).as("a file does not qualify an existing lead").isTrue();

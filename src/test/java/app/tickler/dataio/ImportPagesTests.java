@@ -57,9 +57,9 @@ class ImportPagesTests {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
         // reached from the lists, beside their exports
-        assertThat(page("/contacts", rep)).contains("href=\"/imports\"");
-        assertThat(page("/accounts", rep)).contains("href=\"/imports\"");
-        assertThat(page("/accounts", acme.user(Role.STAFF))).doesNotContain("href=\"/imports\"");
+        assertThat(page("/contacts", rep)).contains("href=\"/imports?entity=CONTACT\"");
+        assertThat(page("/accounts", rep)).contains("href=\"/imports?entity=ACCOUNT\"");
+        assertThat(page("/accounts", acme.user(Role.STAFF))).doesNotContain("href=\"/imports");
         assertThat(page("/imports", rep)).contains("enctype=\"multipart/form-data\"").contains("No imports yet.");
 
         String location = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "pipedrive.csv", "text/csv",
@@ -86,8 +86,42 @@ class ImportPagesTests {
                 .contains("Download the errors").contains("Undo the import").doesNotContain("hx-trigger");
         String errors = mvc.perform(get(location + "/errors.csv").with(rep.browser())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(errors).contains("3,emails[0].address,");
+        assertThat(errors).as("named as the preview names it").contains("3,email,");
         assertThat(page("/imports", rep)).contains("pipedrive.csv").contains("Done");
+    }
+
+    @Test
+    void everyListTheImportFillsOffersTheImportWithItsKindChosenToThoseWhoMayImport() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        String board = "/pipeline/" + acme.admin().call(() -> sales.defaultPipeline()).id().value();
+        java.util.Map<String, String> lists = new java.util.LinkedHashMap<>();
+        lists.put("/contacts", "CONTACT");
+        lists.put("/accounts", "ACCOUNT");
+        lists.put("/leads", "LEAD");
+        lists.put("/deals", "DEAL");
+        lists.put(board, "DEAL");
+        lists.put("/installed-base", "INSTALLED_PRODUCT");
+        for (Role role : Role.values()) {
+            TestUser user = role == Role.ADMIN ? acme.admin() : acme.user(role);
+            for (var list : lists.entrySet()) {
+                String html = page(list.getKey(), user);
+                if (role == Role.STAFF) {
+                    assertThat(html).as("staff do not import: " + list.getKey()).doesNotContain("href=\"/imports");
+                } else {
+                    assertThat(html).as(role + " on " + list.getKey())
+                            .contains("href=\"/imports?entity=" + list.getValue() + "\"");
+                }
+            }
+        }
+        TestUser rep = acme.user(Role.REP);
+        for (String entity : lists.values()) {
+            assertThat(page("/imports?entity=" + entity, rep)).as(entity)
+                    .contains("<option value=\"" + entity + "\" selected=\"selected\"")
+                    .containsOnlyOnce("selected=\"selected\"");
+        }
+        assertThat(page("/imports?entity=nonsense", rep)).as("an unknown kind chooses nothing")
+                .doesNotContain("selected=\"selected\"");
+        mvc.perform(get("/imports?entity=LEAD").with(acme.user(Role.STAFF).browser())).andExpect(status().isForbidden());
     }
 
     @Test

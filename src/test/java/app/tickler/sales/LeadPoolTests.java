@@ -372,6 +372,9 @@ class LeadPoolTests {
         assertThat(out.get("active").asBoolean()).isFalse();
         calls.expect(409, rep, HttpMethod.POST, "/api/v1/leads/" + id + "/convert", Map.of("version", out.get("version").asLong()));
         calls.expect(404, acme.user(Role.REP), HttpMethod.POST, "/api/v1/leads/" + id + "/claim", null);
+        JsonNode handedOn = calls.expect(400, acme.admin(), HttpMethod.PATCH, "/api/v1/leads/" + id, Map.of("version",
+                out.get("version").asLong(), "ownerId", Long.toString(acme.user(Role.REP).id())));
+        assertThat(Calls.fields(handedOn)).as("a closed lead stays with its owner").containsExactly("ownerId");
 
         JsonNode pooled = lead(acme.admin(), Map.of("lastName", "Ruled out in the pool"));
         calls.post(acme.admin(), "/api/v1/leads/" + pooled.get("id").asString() + "/disqualify", Map.of("version",

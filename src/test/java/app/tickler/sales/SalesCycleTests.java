@@ -213,7 +213,8 @@ class SalesCycleTests {
         TestUser rep = acme.user(Role.REP, acme.team("North"));
         TestUser stranger = acme.user(Role.REP, acme.team("South"));
         LeadSummary lead = rep.call(() -> sales.createLead(new LeadInput("Lea", "Lead", null, "Leads Ltd",
-                "Lea@Leads.example", null, LeadSource.IMPORT, null, null, null, null, new UserId(rep.id()), Map.of())));
+                "Lea@Leads.example", null, LeadSource.IMPORT, null, null, null, null, new UserId(rep.id()), Map.of()),
+                null));
         assertThat(lead.ownerId().value()).isEqualTo(rep.id());
         rep.run(() -> {
             assertThat(sales.leadsWithEmails(List.of("lea@leads.example", "LEA@LEADS.EXAMPLE", "nobody@x.example")))
@@ -224,7 +225,7 @@ class SalesCycleTests {
             assertThat(editable.active()).isTrue();
             LeadInput changed = new LeadInput("Lea", "Lead", "Buyer", "Leads Ltd", editable.input().email(), null,
                     LeadSource.IMPORT, null, null, null, null, editable.ownerId(), Map.of());
-            assertThat(sales.updateLead(lead.id(), changed, editable.version()).name()).isEqualTo("Lea Lead");
+            assertThat(sales.updateLead(lead.id(), changed, null, editable.version()).name()).isEqualTo("Lea Lead");
             assertThat(sales.editableLead(lead.id()).orElseThrow().input().title()).isEqualTo("Buyer");
         });
         long version = rep.call(() -> sales.editableLead(lead.id()).orElseThrow().version());
@@ -237,6 +238,70 @@ class SalesCycleTests {
             assertThat(sales.leadsWithEmails(List.of("lea@leads.example"))).isEmpty();
         });
         assertThat(version).isPositive();
+    }
+
+    @Test
+    void aLeadTakesTheOpenStatusAskedForAndALeadWithAnOwnerIsBeingWorked() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser manager = acme.user(Role.MANAGER);
+        TestUser rep = acme.user(Role.REP);
+        LeadSummary worked = manager.call(() -> sales.createLead(lead("Pia", null), LeadStatus.WORKING));
+        assertThat(worked.ownerId()).as("in the pool").isNull();
+        assertThat(worked.status()).isEqualTo(LeadStatus.WORKING);
+        LeadSummary fresh = manager.call(() -> sales.createLead(lead("Nell", null), null));
+        assertThat(fresh.status()).isEqualTo(LeadStatus.NEW);
+        assertThat(rep.call(() -> sales.createLead(lead("Olga", new UserId(rep.id())), LeadStatus.NEW)).status())
+                .as("as a lead typed in").isEqualTo(LeadStatus.WORKING);
+
+        manager.run(() -> {
+            EditableLead nell = sales.editableLead(fresh.id()).orElseThrow();
+            assertThat(sales.updateLead(fresh.id(), nell.input(), LeadStatus.WORKING, nell.version()).status())
+                    .isEqualTo(LeadStatus.WORKING);
+            EditableLead working = sales.editableLead(fresh.id()).orElseThrow();
+            assertThat(sales.updateLead(fresh.id(), working.input(), LeadStatus.NEW, working.version()).status())
+                    .as("back to new, as an undone import does").isEqualTo(LeadStatus.NEW);
+            EditableLead again = sales.editableLead(fresh.id()).orElseThrow();
+            assertThat(sales.updateLead(fresh.id(), again.input(), null, again.version()).status())
+                    .as("null keeps it").isEqualTo(LeadStatus.NEW);
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.run(() -> sales.checkLead(null, lead("Quinn", null),
+                LeadStatus.QUALIFIED))).isInstanceOf(app.tickler.platform.InvalidInput.class).hasMessageContaining("status");
+        manager.run(() -> sales.disqualifyLead(worked.id(), "Bad timing"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.run(() -> sales.checkLead(worked.id(),
+                sales.editableLead(worked.id()).orElseThrow().input(), LeadStatus.WORKING)))
+                .as("a closed lead keeps its status").isInstanceOf(app.tickler.platform.InvalidInput.class)
+                .hasMessageContaining("status");
+    }
+
+    @Test
+    void theOwnerOfAClosedLeadDoesNotChangeAndTheCheckSaysSoByItsField() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser manager = acme.user(Role.MANAGER);
+        TestUser rep = acme.user(Role.REP);
+        TestUser other = acme.user(Role.REP);
+        LeadSummary lead = manager.call(() -> sales.createLead(lead("Dora", new UserId(rep.id())), null));
+        manager.run(() -> sales.disqualifyLead(lead.id(), "Bad timing"));
+        EditableLead closed = manager.call(() -> sales.editableLead(lead.id()).orElseThrow());
+        LeadInput given = new LeadInput("Dora", "Lead", null, null, closed.input().email(), null, LeadSource.IMPORT,
+                null, null, null, null, new UserId(other.id()), Map.of());
+        for (Runnable attempt : List.<Runnable>of(() -> sales.checkLead(lead.id(), given, null),
+                () -> sales.updateLead(lead.id(), given, null, closed.version()))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.run(attempt))
+                    .isInstanceOfSatisfying(app.tickler.platform.InvalidInput.class, e -> assertThat(e.problems())
+                            .singleElement().satisfies(p -> {
+                                assertThat(p.field()).isEqualTo("ownerId");
+                                assertThat(p.message()).contains("disqualified");
+                            }));
+        }
+        assertThat(manager.call(() -> sales.lead(lead.id()).orElseThrow().ownerId().value())).isEqualTo(rep.id());
+        LeadInput kept = new LeadInput("Dora", "Lead", "Buyer", null, closed.input().email(), null, LeadSource.IMPORT,
+                null, null, null, null, new UserId(rep.id()), Map.of());
+        manager.run(() -> sales.checkLead(lead.id(), kept, null));
+    }
+
+    private static LeadInput lead(String name, UserId owner) {
+        return new LeadInput(name, "Lead", null, null, name.toLowerCase() + "@leads.example", null, LeadSource.IMPORT, null,
+                null, null, null, owner, Map.of());
     }
 
     @Test
