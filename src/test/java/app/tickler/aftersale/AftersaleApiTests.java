@@ -345,10 +345,13 @@ class AftersaleApiTests {
                     boiler.id(), 1, LocalDate.of(2026, 1, 5), null, null, null, null, null));
             assertThat(installedBase.findInstalled(made.id())).isPresent();
             installedBase.remove(made.id());
-            assertThat(installedBase.findInstalled(made.id())).isEmpty();
+            assertThat(installedBase.findInstalled(made.id())).as("a removed installation is not found").isEmpty();
             return null;
         });
-        assertThat(acme.user(Role.REP).call(() -> installedBase.findInstalled(new InstalledProductId(1L))))
-                .isEmpty();
+        InstalledProductId kept = rep.call(() -> installedBase.install(new InstalledBase.InstalledInput(
+                roofs.account().id(), boiler.id(), 1, LocalDate.of(2026, 1, 5), null, null, null, null, null)).id());
+        assertThat(rep.call(() -> installedBase.findInstalled(kept))).as("its account's owner finds it").isPresent();
+        assertThat(acme.user(Role.REP).call(() -> installedBase.findInstalled(kept)))
+                .as("a rep of another team does not find an installation on an account they may not see").isEmpty();
     }
 }
