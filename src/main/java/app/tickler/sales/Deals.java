@@ -187,10 +187,21 @@ class Deals {
         if (!deal.isOpen()) {
             throw new Conflict("«" + deal.name() + "» is " + deal.status().name().toLowerCase() + " and is kept");
         }
-        events.publishEvent(new DealRemoved(id));
-        timeline.erase(subject(deal));
-        deals.delete(List.of(id.value()));
-        audit.record("deal", id.value(), "removed", Map.of());
+        purge(deal);
+    }
+
+    /**
+     * The deal goes, with its people, history, invoices and every timeline entry about it; its removal is
+     * announced with the moves it made and the invoices paid, for what other modules counted of them.
+     */
+    private void purge(Deal deal) {
+        List<StageMove> moves = history.of(deal.id()).stream().map(StageHistory.Move::asStageMove).toList();
+        List<PaidInvoice> paid = payments.ofDeal(deal.id()).stream().filter(Payment::paid)
+                .map(p -> new PaidInvoice(p.paidOn(), p.amountMinor(), p.currency())).toList();
+        events.publishEvent(new DealRemoved(deal.id(), moves, paid));
+        timeline.eraseRecord(subject(deal));
+        deals.delete(List.of(deal.id().value()));
+        audit.record("deal", deal.id().value(), "removed", Map.of());
     }
 
     /** Changes the deal's fields; a new stage or pipeline is recorded as a move. */

@@ -849,4 +849,74 @@ class ImportApiTests {
         assertThat(run(rep, strict).get("status").asString()).isEqualTo("FAILED");
         assertThat(rep.call(() -> parties.accountsNamed("Strict Co"))).as("nor the account a line would create").isEmpty();
     }
+
+    /** The workspace's insight counters that are not zero, one line each, in key order. */
+    List<String> counters(TestWorkspace workspace) {
+        return jdbc.sql("""
+                SELECT metric, day, user_id, dim, currency, count, amount_minor FROM insight_daily_counters
+                WHERE workspace_id = :workspace AND (count <> 0 OR amount_minor <> 0)
+                ORDER BY metric, day, user_id, dim, currency
+                """).param("workspace", workspace.id()).query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " "
+                + rs.getLong(3) + " " + rs.getLong(4) + " " + rs.getString(5) + " " + rs.getLong(6) + " " + rs.getLong(7))
+                .list();
+    }
+
+    /** The counters as a rebuild from the source data makes them (it replaces them: they must not change). */
+    List<String> rebuilt(TestWorkspace workspace) throws Exception {
+        call(post("/api/v1/insights/counters/rebuild"), workspace.admin(), 200);
+        return counters(workspace);
+    }
+
+    JsonNode undo(TestUser user, String id) throws Exception {
+        call(post("/api/v1/imports/" + id + "/undo"), user, 200);
+        JsonNode undone = waitFor(user, id);
+        assertThat(undone.get("status").asString()).isEqualTo("UNDONE");
+        return undone;
+    }
+
+    @Test
+    void anImportAndItsUndoLeaveTheInsightCountersAsTheyWere() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        var before = rep.call(() -> parties.createAccount(app.tickler.party.AccountInput.named("Before Ltd")));
+        JsonNode earlier = call(post("/api/v1/deals").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name":"Earlier","accountId":"%s","amountMinor":100}""".formatted(before.id().value())), rep, 201);
+        List<String> untouched = counters(acme);
+        assertThat(untouched).as("the deal typed in is counted").isNotEmpty();
+
+        String leads = upload(rep, "LEAD", """
+                Email,LastName,Status,Company
+                a@leads.example,Ann,New,A Ltd
+                b@leads.example,Bob,Closed - Converted,B Ltd
+                c@leads.example,Cid,Unqualified,C Ltd
+                """).get("id").asString();
+        assertThat(run(rep, leads).get("created").asLong()).isEqualTo(3);
+        String deals = upload(rep, "DEAL", """
+                Id,Name,Account.Name,StageName,Amount
+                1,Open,New Ltd,Proposal,100
+                2,Also open,Before Ltd,,100
+                """).get("id").asString();
+        assertThat(run(rep, deals).get("created").asLong()).isEqualTo(2);
+        List<String> imported = counters(acme);
+        assertThat(imported).as("the import counted leads and stage entries").isNotEqualTo(untouched)
+                .anyMatch(c -> c.startsWith("NEW_LEADS ")).anyMatch(c -> c.startsWith("STAGE_ENTERED "));
+        assertThat(rebuilt(acme)).as("as the source data says").isEqualTo(imported);
+
+        undo(rep, deals);
+        undo(rep, leads);
+
+        assertThat(counters(acme)).as("as if the import had not happened").isEqualTo(untouched);
+        assertThat(rebuilt(acme)).isEqualTo(untouched);
+
+        // a change undone is itself a change: the deal's history keeps the move and the move back, and so do the counters
+        String moved = upload(rep, "DEAL", "tickler.id,Stage\n" + earlier.get("id").asString() + ",Closing\n")
+                .get("id").asString();
+        settings(rep, moved, """
+                {"mapping":{"0":"id","1":"stage"},"duplicates":"UPDATE","matchOn":"ID"}""", 200);
+        assertThat(run(rep, moved).get("updated").asLong()).isEqualTo(1);
+        undo(rep, moved);
+        List<String> kept = counters(acme);
+        assertThat(kept).isNotEqualTo(untouched);
+        assertThat(rebuilt(acme)).isEqualTo(kept);
+    }
 }

@@ -231,7 +231,10 @@ class SalesCycleTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> stranger.run(() -> sales.removeLead(lead.id())))
                 .as("a lead the caller may not see is not removed").isInstanceOf(LeadNotFound.class);
         rep.run(() -> sales.removeLead(lead.id()));
-        assertThat(events.stream(LeadRemoved.class)).singleElement().satisfies(e -> assertThat(e.lead()).isEqualTo(lead.id()));
+        assertThat(events.stream(LeadRemoved.class)).singleElement().satisfies(e -> {
+            assertThat(e.lead()).isEqualTo(lead.id());
+            assertThat(e.createdAt()).as("for what was counted of it").isNotNull();
+        });
         rep.run(() -> {
             assertThat(sales.lead(lead.id())).isEmpty();
             assertThat(sales.leadsWithEmails(List.of("lea@leads.example"))).isEmpty();
@@ -263,5 +266,52 @@ class SalesCycleTests {
         assertThat(events.stream(DealRemoved.class)).singleElement()
                 .satisfies(e -> assertThat(e.deal()).isEqualTo(created.id()));
         assertThat(rep.call(() -> sales.deal(created.id()))).isEmpty();
+    }
+
+    @Autowired
+    app.tickler.platform.timeline.Timeline timeline;
+
+    /** Every entry on the record's timeline, newest first. */
+    List<app.tickler.platform.timeline.TimelineEntry> timelineOf(TestUser user, String type, long id) {
+        return user.call(() -> timeline.of(new app.tickler.platform.timeline.TimelineEntry.Subject(type, id),
+                app.tickler.platform.Paging.first(100)).items());
+    }
+
+    @Test
+    void removingADealTakesItsEntriesOffItsAccountsAndPeoplesTimelinesAndAnnouncesWhatItHadCounted() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Account account = rep.call(() -> parties.createAccount(AccountInput.named("Timeline Co")));
+        Contact ann = rep.call(() -> parties.createContact(new ContactInput("Ann", "Lee", null, null, null, null, null,
+                null, null, false, null, null, null, null, null, account.id(), app.tickler.party.BuyingRole.CHAMPION,
+                true)));
+        JsonNode pipeline = data.pipeline(rep, "Five-phase cycle");
+        JsonNode created = calls.create(rep, "/api/v1/deals", Map.of("name", "Moving", "accountId",
+                Long.toString(account.id().value()), "contacts", List.of(Map.of("contactId",
+                        Long.toString(ann.id().value()), "role", "CHAMPION"))));
+        DealId deal = id(created);
+        calls.post(rep, "/api/v1/deals/" + deal.value() + "/move", Map.of("stageId", SalesTestData.stage(pipeline,
+                "Proposal"), "version", created.get("version").asLong()));
+        rep.run(() -> timeline.addNote(List.of(new app.tickler.platform.timeline.TimelineEntry.Subject("account",
+                account.id().value())), "A note of the account's own", null));
+        assertThat(timelineOf(rep, "contact", ann.id().value())).as("the deal's entries on its person")
+                .anyMatch(e -> e.source() != null && e.source().id() == deal.value());
+
+        rep.run(() -> sales.removeDeal(deal));
+
+        for (var subject : List.of(List.of("account", account.id().value()), List.of("contact", ann.id().value()))) {
+            assertThat(timelineOf(rep, (String) subject.get(0), (Long) subject.get(1))).as(subject.get(0) + "'s timeline")
+                    .noneMatch(e -> e.source() != null && e.source().type().equals("deal")
+                            || ("/deals/" + deal.value()).equals(e.link()));
+        }
+        assertThat(timelineOf(rep, "account", account.id().value())).as("the rest stays")
+                .anyMatch(e -> e.kind().equals("note"));
+        assertThat(events.stream(DealRemoved.class)).singleElement().satisfies(e -> {
+            assertThat(e.deal()).isEqualTo(deal);
+            assertThat(e.moves()).extracting(StageMove::movement)
+                    .containsExactly(StageMovement.ENTERED, StageMovement.PROGRESSED);
+            assertThat(e.moves()).allSatisfy(m -> assertThat(m.movedBy().value()).isEqualTo(rep.id()));
+            assertThat(e.paid()).isEmpty();
+        });
     }
 }
