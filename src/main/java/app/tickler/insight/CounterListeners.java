@@ -13,6 +13,7 @@ import app.tickler.followup.FollowUpCompleted;
 import app.tickler.followup.FollowUpFigures;
 import app.tickler.followup.TouchLogged;
 import app.tickler.followup.TouchesGenerated;
+import app.tickler.sales.ClosedDealRecorded;
 import app.tickler.sales.DealRemoved;
 import app.tickler.sales.DealStageChanged;
 import app.tickler.sales.LeadCreated;
@@ -113,6 +114,13 @@ class CounterListeners {
     void on(DealRemoved removed) {
         removed.moves().forEach(move -> stage(move, -1));
         removed.paid().forEach(paid -> payment(paid, -1));
+    }
+
+    /** A deal that closed before it came to Tickler counts what its history holds, on the days it happened. */
+    @EventListener
+    void on(ClosedDealRecorded recorded) {
+        recorded.moves().forEach(move -> stage(move, 1));
+        recorded.paid().forEach(paid -> payment(paid, 1));
     }
 
     private void stage(StageMove move, int sign) {
