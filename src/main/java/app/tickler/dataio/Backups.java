@@ -107,6 +107,8 @@ class Backups {
     private final Provisioning provisioning;
     private final Clock clock;
 
+    private final SchemaVersions migrations;
+
     Backups(DataSource dataSource, PlatformTransactionManager transactionManager, JsonMapper json, Dialect dialect,
             Parties parties, Provisioning provisioning, Clock clock) {
         this.dataSource = dataSource;
@@ -117,6 +119,7 @@ class Backups {
         this.parties = parties;
         this.provisioning = provisioning;
         this.clock = clock;
+        this.migrations = SchemaVersions.shipped();
     }
 
     // --- backup -----------------------------------------------------------------------------
@@ -248,10 +251,14 @@ class Backups {
             throw new InvalidInput("file", "has no workspace id in its manifest");
         }
         String made = manifest.path("schemaVersion").asString();
-        // backups made before the version was of the portable migrations carry the installation's latest one
-        if (!made.equals(schemaVersion()) && !made.equals(latestVersion())) {
-            throw new InvalidInput("file", "was made with schema version " + made
-                    + "; this installation has " + schemaVersion() + ": restore it with the same Tickler version");
+        // backups made before the version was the highest applied carry the newest portable migration; they come
+        // from installations no newer than this one
+        if (!made.equals(legacyVersion())) {
+            String refusal = migrations.refusal(made, manifest.path("database").asString(), schemaVersion(),
+                    dialect.name());
+            if (refusal != null) {
+                throw new InvalidInput("file", refusal);
+            }
         }
         Map<String, JsonNode> entries = new LinkedHashMap<>();
         manifest.path("tables").forEach(t -> entries.put(t.path("file").asString(), t));
@@ -649,39 +656,22 @@ class Backups {
     }
 
     /**
-     * The version of the newest migration of the portable set applied here. The vendor folders differ
-     * between SQLite and PostgreSQL (an index more on one of them), so the latest version overall would
-     * tell two installations of the same Tickler apart and refuse a move between the databases.
+     * The highest Flyway version applied here, whatever its folder: a vendor migration can decide which rows
+     * a table takes, so a backup says it was made with it (see {@link SchemaVersions}).
      */
     String schemaVersion() {
-        Set<String> portable = portableMigrations();
-        List<Map<String, Object>> applied = jdbc.queryForList("""
-                SELECT version, script FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL
-                ORDER BY installed_rank DESC
-                """);
-        return applied.stream().filter(m -> portable.contains(String.valueOf(m.get("script"))))
-                .map(m -> String.valueOf(m.get("version"))).findFirst().orElseGet(this::latestVersion);
+        return SchemaVersions.highest(jdbc.queryForList(
+                "SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL", String.class));
     }
 
-    private String latestVersion() {
-        return jdbc.queryForObject("""
-                SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL
-                ORDER BY installed_rank DESC LIMIT 1
-                """, String.class);
-    }
-
-    /** The file names of the portable migrations, as Flyway records them as scripts. */
-    private static Set<String> portableMigrations() {
-        try {
-            Set<String> names = new LinkedHashSet<>();
-            for (org.springframework.core.io.Resource resource : new org.springframework.core.io.support
-                    .PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/*.sql")) {
-                names.add(resource.getFilename());
-            }
-            return names;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot list the migrations", e);
-        }
+    /**
+     * What backups recorded before the version was the highest applied: the newest portable migration applied
+     * here (they came from installations with the same portable migrations or fewer).
+     */
+    private String legacyVersion() {
+        return SchemaVersions.highest(jdbc.queryForList(
+                "SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL", String.class)
+                .stream().filter(migrations::portable).toList());
     }
 
     private static MessageDigest sha256() {

@@ -25,6 +25,8 @@ import app.tickler.aftersale.InstalledBase;
 import app.tickler.aftersale.ProductId;
 import app.tickler.party.AccountId;
 import app.tickler.sales.DealDraft;
+import app.tickler.sales.DealOutcome;
+import app.tickler.sales.DealStatus;
 import app.tickler.sales.LeadInput;
 import app.tickler.sales.PipelineSummary;
 import app.tickler.sales.StageSummary;
@@ -157,16 +159,11 @@ final class Conversion {
 
     /**
      * A deal over its base (null: a new one) in the given account. The pipeline is named (blank: the
-     * deal's, or the default one) and the stage is named within it; a stage of another pipeline, or a
-     * won or lost status, is a problem — only open deals are imported.
+     * deal's, or the default one) and the stage is named within it; a stage of another pipeline is a
+     * problem. A stage that names an outcome ("Closed Won") is no stage: {@link #dealOutcome} reads it.
      */
     static DealDraft deal(DealDraft base, AccountId account, Map<String, String> values, List<PipelineSummary> pipelines,
             Map<String, CustomField> customs, Owners owners, InvalidInput.Collector problems) {
-        String status = text(values, "status");
-        if (status != null && !List.of("open", "opened", "inprogress", "active")
-                .contains(status.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", ""))) {
-            problems.add("status", "'" + shorten(status) + "': only open deals are imported; win or lose it in Tickler");
-        }
         PipelineSummary pipeline = null;
         String pipelineName = text(values, "pipeline");
         if (pipelineName != null) {
@@ -182,10 +179,7 @@ final class Conversion {
         app.tickler.sales.StageId stage = base == null || pipeline == null || !pipeline.id().equals(base.pipelineId())
                 ? null : base.stageId();
         String stageName = text(values, "stage");
-        if (stageName != null && List.of("closedwon", "closedlost", "won", "lost")
-                .contains(stageName.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", ""))) {
-            problems.add("stage", "'" + shorten(stageName) + "': only open deals are imported; win or lose it in Tickler");
-        } else if (stageName != null && pipeline != null) {
+        if (stageName != null && outcomeOfStage(stageName) == null && pipeline != null) {
             PipelineSummary in = pipeline;
             StageSummary named = in.stages().stream().filter(st -> !st.retired() && st.name().equalsIgnoreCase(stageName))
                     .findFirst().orElse(null);
@@ -215,6 +209,66 @@ final class Conversion {
                 owner(problems, values, owners, base == null ? null : base.ownerId()),
                 pipeline == null ? null : pipeline.id(), stage, or(text(values, "notes"), base == null ? null : base.notes()),
                 custom(problems, values, customs, Map.of()));
+    }
+
+    /**
+     * How the line says the deal ended: null while open, else won or lost — by its status (Pipedrive's
+     * "won", "lost"; "open") or by a stage that names the outcome (Salesforce's "Closed Won", HubSpot's
+     * "closedlost"); the two must agree. The day it closed is the {@code closedDate} column, or else the
+     * close date of the file ({@code expectedCloseDate}: Salesforce's and HubSpot's "Close Date" is the
+     * day a closed deal closed); it entered its stage on the {@code createdDate}; a lost deal's reason, a won
+     * deal's invoice ({@code paid}, {@code paidOn}) as the file says.
+     */
+    static DealOutcome dealOutcome(Map<String, String> values, InvalidInput.Collector problems) {
+        DealStatus byStatus = null;
+        String statusText = text(values, "status");
+        if (statusText != null) {
+            byStatus = switch (normal(statusText)) {
+                case "open", "opened", "inprogress", "active" -> DealStatus.OPEN;
+                case "won", "closedwon", "win" -> DealStatus.WON;
+                case "lost", "closedlost" -> DealStatus.LOST;
+                default -> null;
+            };
+            if (byStatus == null) {
+                problems.add("status", "'" + shorten(statusText) + "' is not a deal status (open, won or lost)");
+            }
+        }
+        String stageText = text(values, "stage");
+        DealStatus byStage = stageText == null ? null : outcomeOfStage(stageText);
+        if (byStatus != null && byStage != null && byStatus != byStage) {
+            problems.add("status", "'" + shorten(statusText) + "' where the stage says '" + shorten(stageText) + "'");
+            return null;
+        }
+        DealStatus status = byStatus != null ? byStatus : byStage;
+        if (status == null || status == DealStatus.OPEN) {
+            return null;
+        }
+        String closeField = closeField(values);
+        // the expected close date is read (and a bad one named) with the deal itself
+        LocalDate closedOn = date(closeField.equals("closedDate") ? problems : new InvalidInput.Collector(), closeField,
+                text(values, closeField));
+        return new DealOutcome(status, closedOn, date(problems, "createdDate", text(values, "createdDate")),
+                text(values, "lostReason"), bool(problems, "paid", text(values, "paid")),
+                date(problems, "paidOn", text(values, "paidOn")));
+    }
+
+    /** The column a closed deal's close day comes from: its own, or else the file's close date. */
+    static String closeField(Map<String, String> values) {
+        return text(values, "closedDate") != null || text(values, "expectedCloseDate") == null ? "closedDate"
+                : "expectedCloseDate";
+    }
+
+    /** The outcome a stage names (Salesforce "Closed Won", HubSpot "closedlost"), or null for a stage. */
+    private static DealStatus outcomeOfStage(String stage) {
+        return switch (normal(stage)) {
+            case "closedwon", "won" -> DealStatus.WON;
+            case "closedlost", "lost" -> DealStatus.LOST;
+            default -> null;
+        };
+    }
+
+    private static String normal(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
     /** "12500", "12,500.50", "12.500,50", "€ 1 200" in minor units of the currency (two decimals if unknown). */
@@ -274,7 +328,7 @@ final class Conversion {
     }
 
     private static LeadSource leadSource(String text) {
-        return switch (text.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "")) {
+        return switch (normal(text)) {
             case "webform", "web", "website", "webtolead", "form", "webformsubmission" -> LeadSource.WEB_FORM;
             case "event", "tradeshow", "seminar", "conference", "webinar" -> LeadSource.EVENT;
             case "other" -> LeadSource.OTHER;
@@ -301,7 +355,7 @@ final class Conversion {
         if (text == null) {
             return null;
         }
-        LeadStatus status = switch (text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "")) {
+        LeadStatus status = switch (normal(text)) {
             case "new", "open", "opennotcontacted", "notcontacted" -> LeadStatus.NEW;
             case "working", "workingcontacted", "inprogress", "attemptedtocontact", "connected", "opendeal", "contacted" ->
                 LeadStatus.WORKING;

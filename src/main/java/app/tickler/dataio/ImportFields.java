@@ -35,7 +35,8 @@ class ImportFields {
             "company", "email", "phone", "source", "sourceDetail", "status", "disqualifiedReason", "notes", "owner");
 
     static final List<String> DEAL_FIELDS = List.of("id", "externalId", "name", "account", "accountExternalId", "pipeline",
-            "stage", "amount", "currency", "expectedCloseDate", "owner", "status", "notes");
+            "stage", "amount", "currency", "expectedCloseDate", "owner", "status", "createdDate", "closedDate", "lostReason",
+            "paid", "paidOn", "notes");
 
     static final List<String> INSTALLED_PRODUCT_FIELDS = List.of("externalId", "account", "accountExternalId", "product",
             "quantity", "installDate", "warrantyEnd", "serviceEnd", "endOfLife", "serialNumber", "notes");
@@ -118,6 +119,14 @@ class ImportFields {
         deal("expectedCloseDate", "expectedclosedate", "closedate", "expectedclose");
         deal("owner", "owner", "owneremail", "dealowner", "opportunityowner", "ownername");
         deal("status", "status", "dealstatus");
+        // closed deals: Salesforce CreatedDate, HubSpot Create Date and Closed Lost Reason, Pipedrive Deal created,
+        // Deal closed on and Lost reason (Salesforce has no lost reason of its own: Loss_Reason__c is a common one)
+        deal("createdDate", "createddate", "createdate", "dealcreated", "created", "createdon", "createdat", "datecreated");
+        deal("closedDate", "closeddate", "actualclosedate", "dealclosedon", "closedon", "closetime", "dateclosed",
+                "closedat");
+        deal("lostReason", "lostreason", "closedlostreason", "lossreason", "reasonlost", "lossreasonc", "lostreasonc");
+        deal("paid", "paid", "ispaid", "invoicepaid");
+        deal("paidOn", "paidon", "paiddate", "paymentdate", "datepaid");
         deal("notes", "notes", "description", "note");
         // Salesforce assets (Id, Account.Name, AccountId, Product2.Name, Quantity, InstallDate, PurchaseDate,
         // UsageEndDate, SerialNumber, Description); products are known by name in Tickler's catalogue

@@ -55,6 +55,7 @@ import app.tickler.aftersale.Product;
 import app.tickler.aftersale.ProductId;
 import app.tickler.sales.DealDraft;
 import app.tickler.sales.DealId;
+import app.tickler.sales.DealOutcome;
 import app.tickler.sales.DealStatus;
 import app.tickler.sales.DealSummary;
 import app.tickler.sales.EditableDeal;
@@ -544,7 +545,6 @@ class ImportRunner implements DisposableBean {
     private void deal(Context context, long line, Map<String, String> values, InvalidInput.Collector problems,
             Outcome outcome) {
         Import job = context.job;
-        Actor actor = Actors.current();
         String accountName = Conversion.text(values, "account");
         String accountExternal = Conversion.text(values, "accountExternalId");
         AccountId account = dealAccount(accountName, accountExternal, problems);
@@ -556,13 +556,7 @@ class ImportRunner implements DisposableBean {
             outcome.skipped++;
             return;
         }
-        if (existing != null && !actor.canWrite(existing.owner())) {
-            problems.add(job.matchOn().field(), "matches a deal you may not change");
-        }
-        if (existing != null && existing.status() != DealStatus.OPEN) {
-            problems.add(job.matchOn().field(), "matches a deal that is " + existing.status().name().toLowerCase(Locale.ROOT)
-                    + "; only open deals are changed by an import");
-        }
+        DealOutcome closed = checkMatchedDeal(job, existing, values, problems);
         if (account == null && accountName == null && accountExternal == null && existing == null) {
             problems.add("account", "is required: the name of the deal's account");
         }
@@ -573,7 +567,11 @@ class ImportRunner implements DisposableBean {
         DealDraft draft = Conversion.deal(existing == null ? null : existing.draft(), base, values, context.pipelines(),
                 context.custom, context::owner, problems);
         problems.throwIfAny();
-        checkDeal(existing, draft);
+        if (closed == null) {
+            checkDeal(existing, draft);
+        } else {
+            checkClosedDeal(draft, closed, values);
+        }
         if (account == null && existing == null) {
             // as contacts do: the account of that name is created, and recorded for undo
             draft = new DealDraft(draft.name(), accountFor(accountName, line, outcome), draft.amountMinor(),
@@ -582,9 +580,11 @@ class ImportRunner implements DisposableBean {
         }
         long id;
         if (existing == null) {
-            DealSummary created = sales.createDeal(draft);
+            DealSummary created = closed == null ? sales.createDeal(draft) : sales.recordClosedDeal(draft, closed);
             id = created.id().value();
-            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.DEAL, id, "CREATED", null));
+            // a deal recorded closed keeps how it closed: undo removes it only while it is still closed that way
+            outcome.rows.add(new ImportRepository.Row(line, ImportEntity.DEAL, id, "CREATED", closed == null ? null
+                    : json.writeValueAsString(new RecordedClosed(closed.status(), closed.closedOn()))));
             outcome.created++;
         } else {
             id = existing.id().value();
@@ -715,6 +715,56 @@ class ImportRunner implements DisposableBean {
                 throw new InvalidInput(left);
             }
         }
+    }
+
+    /**
+     * The checks of a line that updates or creates a deal ({@code existing} the deal it matched): only a deal the
+     * caller may change, and only an open one, is changed. Returns the line's won or lost outcome, read by
+     * {@link Conversion#dealOutcome}; null for an open deal. Only a deal the import creates is recorded closed: a
+     * file never wins or loses a deal of Tickler's (an undo could not take that back).
+     */
+    static DealOutcome checkMatchedDeal(Import job, EditableDeal existing, Map<String, String> values,
+            InvalidInput.Collector problems) {
+        if (existing != null && !Actors.current().canWrite(existing.owner())) {
+            problems.add(job.matchOn().field(), "matches a deal you may not change");
+        }
+        if (existing != null && existing.status() != DealStatus.OPEN) {
+            problems.add(job.matchOn().field(), "matches a deal that is " + existing.status().name().toLowerCase(Locale.ROOT)
+                    + "; only open deals are changed by an import");
+        }
+        DealOutcome closed = Conversion.dealOutcome(values, problems);
+        if (closed != null && existing != null && existing.status() == DealStatus.OPEN) {
+            problems.add(Conversion.text(values, "status") != null ? "status" : "stage", "says "
+                    + closed.status().name().toLowerCase(Locale.ROOT) + ", which is set only on deals the import"
+                    + " creates; this deal is open (win or lose it in Tickler)");
+        }
+        return closed;
+    }
+
+    /**
+     * The sales module's checks of a deal to record closed, before anything is written, its problems named by
+     * the import's fields; an account still to be created is not yet a problem.
+     */
+    void checkClosedDeal(DealDraft draft, DealOutcome closed, Map<String, String> values) {
+        try {
+            sales.checkClosedDeal(draft, closed);
+        } catch (InvalidInput invalid) {
+            String closeField = Conversion.closeField(values);
+            List<InvalidInput.FieldProblem> left = invalid.problems().stream()
+                    .filter(p -> draft.accountId() != null || !p.field().equals("accountId"))
+                    .map(p -> switch (p.field()) {
+                        case "closedOn" -> new InvalidInput.FieldProblem(closeField, p.message());
+                        case "enteredOn" -> new InvalidInput.FieldProblem("createdDate", p.message());
+                        default -> p;
+                    }).toList();
+            if (!left.isEmpty()) {
+                throw new InvalidInput(left);
+            }
+        }
+    }
+
+    /** How a deal was recorded closed, kept with its import row for undo. */
+    record RecordedClosed(DealStatus status, java.time.LocalDate closedOn) {
     }
 
     /** The deal's account the caller may see: by the id of an imported account, or by name; null when none is yet. */
@@ -943,14 +993,29 @@ class ImportRunner implements DisposableBean {
         sales.updateLead(lead, back, status, now.get().version());
     }
 
-    /** A created deal is removed, an updated one written back; one won or lost since, or no longer the user's to change, is kept. */
+    /**
+     * A created deal is removed, an updated one written back; one won or lost since, or no longer the user's to
+     * change, is kept. A deal the import recorded closed is removed (with its invoices) while it is still closed
+     * as recorded; one reopened since is kept.
+     */
     private void undoDeal(ImportRepository.Row row) {
         DealId deal = new DealId(row.recordId());
         Optional<EditableDeal> now = sales.editableDeal(deal);
         if (row.action().equals("CREATED")) {
             imports.forgetExternal(ImportEntity.DEAL, row.recordId());
         }
-        if (now.isEmpty() || now.get().status() != DealStatus.OPEN || !Actors.current().canWrite(now.get().owner())) {
+        if (now.isEmpty() || !Actors.current().canWrite(now.get().owner())) {
+            return;
+        }
+        if (row.action().equals("CREATED") && row.before() != null) {
+            RecordedClosed recorded = snapshot(row.before(), RecordedClosed.class);
+            if (now.get().status() == recorded.status() && java.util.Objects.equals(now.get().closedOn(),
+                    recorded.closedOn())) {
+                sales.removeRecordedDeal(deal, recorded.status(), recorded.closedOn());
+            }
+            return;
+        }
+        if (now.get().status() != DealStatus.OPEN) {
             return;
         }
         if (row.action().equals("CREATED")) {

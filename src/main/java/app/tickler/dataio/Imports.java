@@ -41,6 +41,7 @@ import app.tickler.platform.Paging;
 import app.tickler.platform.security.Actor;
 import app.tickler.platform.security.Actors;
 import app.tickler.sales.DealDraft;
+import app.tickler.sales.DealOutcome;
 import app.tickler.sales.EditableDeal;
 import app.tickler.sales.EditableLead;
 import app.tickler.sales.LeadInput;
@@ -324,11 +325,12 @@ class Imports {
                 DealDraft draft = Conversion.deal(existing == null ? null : existing.draft(),
                         account != null ? account : existing != null ? existing.draft().accountId() : null, values,
                         sales.pipelines(), custom, owner -> findOwner(owners, owner), problems);
-                if (existing != null && !action.equals("skip") && !Actors.current().canWrite(existing.owner())) {
-                    problems.add(job.matchOn().field(), "matches a deal you may not change");
-                }
+                DealOutcome closed = action.equals("skip") ? null
+                        : ImportRunner.checkMatchedDeal(job, existing, values, problems);
                 problems.throwIfAny();
-                if (!action.equals("skip")) {
+                if (closed != null) {
+                    runner.checkClosedDeal(draft, closed, values);
+                } else if (!action.equals("skip")) {
                     runner.checkDeal(existing, draft);
                 }
             } else if (job.entity() == ImportEntity.LEAD) {

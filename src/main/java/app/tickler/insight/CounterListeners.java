@@ -18,8 +18,15 @@ import app.tickler.followup.ImportedTouchesRemoved;
 import app.tickler.followup.TouchLogged;
 import app.tickler.followup.TouchesImported;
 import app.tickler.followup.TouchesGenerated;
+import app.tickler.sales.ClosedDealRecorded;
+import app.tickler.sales.DealRemoved;
 import app.tickler.sales.DealStageChanged;
 import app.tickler.sales.LeadCreated;
+import app.tickler.sales.LeadRemoved;
+import app.tickler.sales.PaidInvoice;
+import app.tickler.sales.StageId;
+import app.tickler.sales.StageMove;
+import app.tickler.sales.StageMovement;
 import app.tickler.sales.PaymentReceived;
 import app.tickler.sales.PaymentUnpaid;
 import app.tickler.platform.security.Actor;
@@ -30,7 +37,8 @@ import app.tickler.platform.security.Actors;
  * happened. Each counts exactly what {@link CounterRebuild} recomputes from the source tables.
  * Missed follow-ups are not counted: snoozing one makes it not overdue again and leaves no trace to
  * recompute from; the dashboard shows what is overdue now instead. Wins and losses are read from the
- * deals themselves, because a closed deal can be reopened.
+ * deals themselves, because a closed deal can be reopened. What a lead or deal removed for good had
+ * counted (an import undone) is taken back, so that an import and its undo leave the counters as they were.
  */
 @Component
 class CounterListeners {
@@ -118,14 +126,45 @@ class CounterListeners {
         counters.add(Metric.NEW_LEADS, day(clock.instant()), 0, 0, "", 1, 0);
     }
 
+    /** A lead removed for good (an import undone) is no longer counted on the day it came in. */
+    @EventListener
+    void on(LeadRemoved removed) {
+        counters.add(Metric.NEW_LEADS, day(removed.createdAt()), 0, 0, "", -1, 0);
+    }
+
     @EventListener
     void on(DealStageChanged changed) {
-        LocalDate day = day(changed.at());
-        long user = actingUser();
-        counters.add(Metric.STAGE_ENTERED, day, user, changed.to().value(), "", 1, 0);
-        if (changed.progressed() && changed.from() != null) {
-            counters.add(Metric.STAGE_PROGRESSED, day, user, changed.from().value(), "", 1, 0);
+        stage(day(changed.at()), actingUser(), changed.from(), changed.to(), changed.progressed(), 1);
+    }
+
+    /** A deal removed for good takes back every move it made and every invoice paid, on their days. */
+    @EventListener
+    void on(DealRemoved removed) {
+        removed.moves().forEach(move -> stage(move, -1));
+        removed.paid().forEach(paid -> payment(paid, -1));
+    }
+
+    /** A deal that closed before it came to Tickler counts what its history holds, on the days it happened. */
+    @EventListener
+    void on(ClosedDealRecorded recorded) {
+        recorded.moves().forEach(move -> stage(move, 1));
+        recorded.paid().forEach(paid -> payment(paid, 1));
+    }
+
+    private void stage(StageMove move, int sign) {
+        stage(day(move.at()), move.movedBy() == null ? 0 : move.movedBy().value(), move.from(), move.to(),
+                move.movement() == StageMovement.PROGRESSED, sign);
+    }
+
+    private void stage(LocalDate day, long user, StageId from, StageId to, boolean progressed, int sign) {
+        counters.add(Metric.STAGE_ENTERED, day, user, to.value(), "", sign, 0);
+        if (progressed && from != null) {
+            counters.add(Metric.STAGE_PROGRESSED, day, user, from.value(), "", sign, 0);
         }
+    }
+
+    private void payment(PaidInvoice paid, int sign) {
+        counters.add(Metric.PAYMENTS_RECEIVED, paid.paidOn(), 0, 0, paid.currency(), sign, sign * paid.amountMinor());
     }
 
     @EventListener

@@ -1,5 +1,16 @@
 package app.tickler.sales;
 
-/** A deal was removed for good (an import undone); other modules drop what they planned for it. */
-public record DealRemoved(DealId deal) {
+import java.util.List;
+
+/**
+ * A deal was removed for good (an import undone, its installed product removed), with its stage history
+ * and invoices: other modules drop what they planned for it and what they counted of it — the
+ * {@code moves} it made and the {@code paid} invoices it had.
+ */
+public record DealRemoved(DealId deal, List<StageMove> moves, List<PaidInvoice> paid) {
+
+    public DealRemoved {
+        moves = List.copyOf(moves);
+        paid = List.copyOf(paid);
+    }
 }

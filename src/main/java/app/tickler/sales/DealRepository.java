@@ -79,16 +79,21 @@ class DealRepository {
         jdbc.sql("""
                 INSERT INTO deals (workspace_id, id, name, sort_name, account_id, amount_minor, currency, probability,
                                    probability_set, expected_close_on, payment_terms_days, owner_id, origin, source_lead_id,
-                                   status, pipeline_id, stage_id, stage_entered_at, last_activity_at, notes, custom, version,
-                                   created_at, updated_at)
+                                   status, pipeline_id, stage_id, stage_entered_at, last_activity_at, closed_at, closed_on,
+                                   lost_reason_id, lost_note, payment_collected_at, notes, custom, version, created_at,
+                                   updated_at)
                 VALUES (:workspace, :id, :name, :sortName, :account, :amount, :currency, :probability, :probabilitySet,
-                        :expectedClose, :terms, :owner, :origin, :lead, 'OPEN', :pipeline, :stage, :entered, :activity,
-                        :notes, :custom, 0, :now, :now)
+                        :expectedClose, :terms, :owner, :origin, :lead, :status, :pipeline, :stage, :entered, :activity,
+                        :closedAt, :closedOn, :lostReason, :lostNote, :collected, :notes, :custom, 0, :created, :updated)
                 """).params(fields(deal)).param("workspace", workspace()).param("id", deal.id().value())
                 .param("origin", deal.origin().name())
                 .param("lead", deal.sourceLeadId() == null ? null : deal.sourceLeadId().value())
-                .param("entered", deal.stageEnteredAt().toEpochMilli()).param("now", deal.createdAt().toEpochMilli())
-                .update();
+                .param("status", deal.status().name()).param("closedAt", Rows.millis(deal.closedAt()))
+                .param("closedOn", Rows.date(deal.closedOn()))
+                .param("lostReason", deal.lostReasonId() == null ? null : deal.lostReasonId().value())
+                .param("lostNote", deal.lostNote()).param("collected", Rows.millis(deal.paymentCollectedAt()))
+                .param("entered", deal.stageEnteredAt().toEpochMilli()).param("created", deal.createdAt().toEpochMilli())
+                .param("updated", deal.updatedAt().toEpochMilli()).update();
         replaceContacts(deal.id(), deal.contacts());
     }
 

@@ -187,10 +187,216 @@ class Deals {
         if (!deal.isOpen()) {
             throw new Conflict("«" + deal.name() + "» is " + deal.status().name().toLowerCase() + " and is kept");
         }
-        events.publishEvent(new DealRemoved(id));
-        timeline.erase(subject(deal));
-        deals.delete(List.of(id.value()));
-        audit.record("deal", id.value(), "removed", Map.of());
+        purge(deal);
+    }
+
+    /**
+     * Removes a deal recorded closed ({@link #recordClosed}) for good, with its history and invoices, while it
+     * is still closed as it was recorded — {@code status} on {@code closedOn}; one reopened since, or closed
+     * again on another day, is somebody's work and is kept.
+     */
+    @Transactional
+    void removeRecorded(DealId id, DealStatus status, LocalDate closedOn) {
+        Deal deal = writable(id);
+        if (deal.status() != status || !java.util.Objects.equals(deal.closedOn(), closedOn)) {
+            throw new Conflict("«" + deal.name() + "» was reopened or closed again since it was recorded, and is kept");
+        }
+        purge(deal);
+    }
+
+    /**
+     * The deal goes, with its people, history, invoices and every timeline entry about it; its removal is
+     * announced with the moves it made and the invoices paid, for what other modules counted of them.
+     */
+    private void purge(Deal deal) {
+        List<StageMove> moves = history.of(deal.id()).stream().map(StageHistory.Move::asStageMove).toList();
+        List<PaidInvoice> paid = payments.ofDeal(deal.id()).stream().filter(Payment::paid)
+                .map(p -> new PaidInvoice(p.paidOn(), p.amountMinor(), p.currency())).toList();
+        events.publishEvent(new DealRemoved(deal.id(), moves, paid));
+        timeline.eraseRecord(subject(deal));
+        deals.delete(List.of(deal.id().value()));
+        audit.record("deal", deal.id().value(), "removed", Map.of());
+    }
+
+    // --- deals that closed before they came to Tickler ----------------------------------------
+
+    /** An outcome checked: the lost reason it takes and the note kept of the file's text, the invoice of a win. */
+    private record Closing(DealStatus status, LocalDate closedOn, LocalDate enteredOn, LostReasons.LostReason reason,
+            String note, Boolean paid, LocalDate paidOn) {
+    }
+
+    /** Checks a deal that closed before it came to Tickler as {@link #recordClosed} would, writing nothing. */
+    void checkClosed(DealDraft draft, DealOutcome outcome) {
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        DealInput input = closedInput(draft);
+        closing(outcome, input, problems);
+        validated(new DealId(0), input, null, problems);
+    }
+
+    /**
+     * Records a deal that was won or lost before it came to Tickler (an import of another CRM's history),
+     * with every rule of a deal typed in. It enters its stage on the day it was created there and closes on
+     * its close day — both at noon UTC (never later than now), so that its UTC day is its day in every
+     * time zone within twelve hours of UTC; it was created in Tickler's history when it entered its stage, so
+     * its cycle length is the one it had. Without a stage of the pipeline (the file says "Closed Won"), it
+     * closes in the pipeline's last stage that takes deals. A won deal gets the invoice the file tells of
+     * (none, one open, or one paid — which collects its payment, and moves a pipeline with a
+     * payment-collected stage there on the day paid). Its stage history, timeline, audit entry and
+     * {@link ClosedDealRecorded} say so; {@link DealWon} and {@link DealLost} are not published: they start
+     * today's consequences of a win or a loss, which a deal closed years ago must not have.
+     */
+    @Transactional
+    Deal recordClosed(DealDraft draft, DealOutcome outcome) {
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        DealInput input = closedInput(draft);
+        Closing closing = closing(outcome, input, problems);
+        Checked checked = validated(new DealId(ids.next()), input, null, problems);
+        Instant now = clock.instant();
+        Instant closedAt = noon(closing.closedOn(), now);
+        Instant enteredAt = closing.enteredOn() == null ? closedAt : min(noon(closing.enteredOn(), now), closedAt);
+        boolean won = closing.status() == DealStatus.WON;
+        PaymentSchedule.Installment invoice = won && closing.paid() != null
+                ? new PaymentSchedule.Installment(checked.amount(), closing.closedOn().plusDays(checked.terms()), null)
+                : null;
+        LocalDate paidOn = invoice != null && closing.paid() ? closing.paidOn() : null;
+        Instant paidAt = paidOn == null ? null : max(noon(paidOn, now), closedAt);
+        Pipeline.Stage stage = checked.stage();
+        Pipeline.Stage collected = paidAt == null ? null : checked.pipeline().paymentStage().orElse(null);
+        Pipeline.Stage last = collected != null ? collected : stage;
+        Deal deal = new Deal(checked.id(), checked.name(), checked.account().id(), checked.contacts(), checked.amount(),
+                checked.currency(), won ? 100 : 0, checked.probabilitySet(), checked.expectedClose(), checked.terms(),
+                checked.owner(), checked.origin(), null, closing.status(), checked.pipeline().id(), last.id(), last.name(),
+                collected != null ? paidAt : enteredAt, paidAt != null ? paidAt : closedAt, closedAt, closing.closedOn(),
+                closing.reason() == null ? null : closing.reason().id(),
+                closing.reason() == null ? null : closing.reason().label(), closing.note(), paidAt, checked.notes(),
+                checked.custom(), 0, enteredAt, now);
+        deals.insert(deal);
+        String how = (won ? "won" : "lost") + " on " + closing.closedOn() + " before it came to Tickler";
+        history.record(deal.id(), deal.pipelineId(), null, stage.id(), StageMovement.ENTERED, enteredAt, null,
+                "recorded: " + how);
+        if (collected != null) {
+            history.record(deal.id(), deal.pipelineId(), stage.id(), collected.id(), StageMovement.of(stage, collected),
+                    paidAt, enteredAt, "payment collected");
+        }
+        if (invoice != null) {
+            payments.insert(deal, invoice, paidOn);
+        }
+        Deal recorded = get(deal.id());
+        Map<String, Change> changes = Changes.between(null, recorded, NOT_AUDITED);
+        audit.record("deal", recorded.id().value(), "recorded", changes);
+        List<Subject> subjects = subjects(recorded);
+        Subject source = subject(recorded);
+        timeline.append(new Timeline.Append(subjects, "deal.created", enteredAt, "Deal created: " + recorded.name()
+                + " (" + checked.pipeline().name() + " · " + stage.name() + ")", "Recorded: " + how, changes,
+                link(recorded), source));
+        String invoiceText = invoice == null ? "" : paidOn != null ? "; its invoice was paid on " + paidOn
+                : "; its invoice is due on " + invoice.dueOn();
+        timeline.append(new Timeline.Append(subjects, won ? "deal.won" : "deal.lost", closedAt,
+                won ? "Deal won: " + recorded.name() : "Deal lost: " + recorded.name() + " — " + recorded.lostReason(),
+                "Recorded: " + how + invoiceText + (closing.note() == null ? "" : "\n\n" + closing.note()), Map.of(),
+                link(recorded), source));
+        List<PaidInvoice> paid = paidOn == null ? List.of()
+                : List.of(new PaidInvoice(paidOn, invoice.amountMinor(), recorded.currency()));
+        events.publishEvent(new ClosedDealRecorded(recorded.id(), recorded.accountId(), recorded.status(), closedAt,
+                recorded.amountMinor(), recorded.currency(),
+                history.of(recorded.id()).stream().map(StageHistory.Move::asStageMove).toList(), paid));
+        return recorded;
+    }
+
+    /** The draft as a new deal; without a stage, the last stage of its pipeline that takes deals. */
+    private DealInput closedInput(DealDraft draft) {
+        DealInput input = draft.over(null);
+        if (input.ownerId() == null) {
+            input = withOwner(input, new UserId(Actors.current().userId()));
+        }
+        if (input.stageId() != null) {
+            return input;
+        }
+        PipelineId wanted = input.pipelineId() != null ? input.pipelineId() : pipelines.defaultPipeline().id();
+        Pipeline pipeline = pipelines.all().stream().filter(p -> p.id().equals(wanted)).findFirst().orElse(null);
+        if (pipeline == null) {
+            // named by the checks of the draft
+            return input;
+        }
+        return new DealInput(input.name(), input.accountId(), input.contacts(), input.amountMinor(), input.currency(),
+                input.probability(), input.expectedCloseDate(), input.paymentTermsDays(), input.ownerId(),
+                input.origin(), pipeline.id(), pipeline.lastStage().id(), input.notes(), input.custom());
+    }
+
+    /** Checks the outcome, naming each bad field: the status, the days, the lost reason, the invoice. */
+    private Closing closing(DealOutcome outcome, DealInput input, InvalidInput.Collector problems) {
+        LocalDate today = Actors.current().today(clock);
+        DealStatus status = outcome == null ? null : outcome.status();
+        if (status != DealStatus.WON && status != DealStatus.LOST) {
+            problems.add("status", "must be WON or LOST: an open deal is created as a new deal");
+            return new Closing(status, null, null, null, null, null, null);
+        }
+        String outcomeName = status.name().toLowerCase(java.util.Locale.ROOT);
+        LocalDate closedOn = outcome.closedOn();
+        if (closedOn == null) {
+            problems.add("closedOn", "is required: the day the deal was " + outcomeName);
+        } else if (closedOn.isAfter(today)) {
+            problems.add("closedOn", "cannot be in the future (" + closedOn + ")");
+        }
+        LocalDate enteredOn = outcome.enteredOn();
+        if (enteredOn != null && closedOn != null && enteredOn.isAfter(closedOn)) {
+            problems.add("enteredOn", "must not be after the day the deal was " + outcomeName + " (" + closedOn + ")");
+        }
+        if (status == DealStatus.LOST) {
+            problems.check(outcome.paid() == null && outcome.paidOn() == null, outcome.paid() == null ? "paidOn" : "paid",
+                    "is for won deals: a lost deal has no invoice");
+            String text = outcome.lostReason() == null || outcome.lostReason().isBlank() ? null
+                    : outcome.lostReason().strip();
+            List<LostReasons.LostReason> active = lostReasons.active();
+            LostReasons.LostReason reason = text == null ? null
+                    : active.stream().filter(r -> r.label().equalsIgnoreCase(text)).findFirst().orElse(null);
+            String note = null;
+            if (reason == null) {
+                reason = active.stream().filter(r -> r.label().equalsIgnoreCase(OTHER)).findFirst().orElse(null);
+                note = text;
+                if (reason == null) {
+                    String allowed = String.join(", ", active.stream().map(LostReasons.LostReason::label).toList());
+                    problems.add("lostReason", (text == null ? "is required for a lost deal"
+                            : "'" + (text.length() > 60 ? text.substring(0, 57) + "..." : text)
+                                    + "' is not one of the workspace's lost reasons")
+                            + ": one of " + allowed + " (a reason \"" + OTHER + "\" would take any other)");
+                }
+            }
+            problems.check(note == null || note.length() <= 1000, "lostReason", "must have at most 1000 characters");
+            return new Closing(status, closedOn, enteredOn, reason, note, null, null);
+        }
+        Boolean paid = outcome.paid();
+        LocalDate paidOn = outcome.paidOn();
+        if (paidOn != null && Boolean.FALSE.equals(paid)) {
+            problems.add("paidOn", "is the day the invoice was paid, but the invoice is not paid");
+        } else if (paidOn != null) {
+            paid = true;
+            if (paidOn.isAfter(today)) {
+                problems.add("paidOn", "cannot be in the future (" + paidOn + ")");
+            } else if (closedOn != null && paidOn.isBefore(closedOn)) {
+                problems.add("paidOn", "must not be before the day the deal was won (" + closedOn + ")");
+            }
+        }
+        if (paid != null && (input.amountMinor() == null || input.amountMinor() <= 0)) {
+            problems.add("amountMinor", "is required for the invoice of a won deal");
+        }
+        return new Closing(status, closedOn, enteredOn, null, null, paid,
+                Boolean.TRUE.equals(paid) && paidOn == null ? closedOn : paidOn);
+    }
+
+    /** The lost reason that takes the reasons a workspace does not have, when it has one of that name. */
+    static final String OTHER = "Other";
+
+    private static Instant noon(LocalDate day, Instant now) {
+        return min(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC), now);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Changes the deal's fields; a new stage or pipeline is recorded as a move. */
@@ -549,8 +755,12 @@ class Deals {
 
     /** Checks every field, naming each bad one. */
     private Checked validated(DealId id, DealInput input, Deal before) {
+        return validated(id, input, before, new InvalidInput.Collector());
+    }
+
+    /** Checks every field, naming each bad one together with the {@code problems} found already. */
+    private Checked validated(DealId id, DealInput input, Deal before, InvalidInput.Collector problems) {
         Actor actor = Actors.current();
-        InvalidInput.Collector problems = new InvalidInput.Collector();
         String name = input.name() == null ? "" : input.name().strip();
         problems.check(!name.isEmpty() && name.length() <= 300, "name", "is required (at most 300 characters)");
         Account account = null;

@@ -1,5 +1,10 @@
 package app.tickler.sales;
 
-/** A lead was removed for good (an import undone); other modules drop what they planned for it. */
-public record LeadRemoved(LeadId lead) {
+import java.time.Instant;
+
+/**
+ * A lead was removed for good (an import undone); other modules drop what they planned for it and what
+ * they counted of it ({@code createdAt}: when it came in).
+ */
+public record LeadRemoved(LeadId lead, Instant createdAt) {
 }

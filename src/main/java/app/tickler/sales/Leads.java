@@ -224,8 +224,8 @@ class Leads {
         if (lead.converted()) {
             throw new Conflict("This lead was converted and is kept");
         }
-        events.publishEvent(new LeadRemoved(id));
-        timeline.erase(subject(lead));
+        events.publishEvent(new LeadRemoved(id, lead.createdAt()));
+        timeline.eraseRecord(subject(lead));
         leads.delete(id.value());
         audit.record("lead", id.value(), "removed", Map.of());
     }

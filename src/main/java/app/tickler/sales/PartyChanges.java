@@ -41,7 +41,7 @@ class PartyChanges {
     void on(PartyRemoved removed) {
         if (removed.account() != null) {
             java.util.List<Long> gone = deals.ofAccount(removed.account());
-            gone.forEach(deal -> timeline.erase(new app.tickler.platform.timeline.TimelineEntry.Subject("deal", deal)));
+            gone.forEach(deal -> timeline.eraseRecord(new app.tickler.platform.timeline.TimelineEntry.Subject("deal", deal)));
             deals.delete(gone);
             leads.forgetAccount(removed.account());
         }

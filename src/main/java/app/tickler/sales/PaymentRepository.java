@@ -50,15 +50,22 @@ class PaymentRepository {
     }
 
     Payment schedule(Deal deal, PaymentSchedule.Installment installment) {
+        return insert(deal, installment, null);
+    }
+
+    /** An invoice paid on {@code paidOn} already (null: open), as a deal that closed before it came to Tickler had. */
+    Payment insert(Deal deal, PaymentSchedule.Installment installment, LocalDate paidOn) {
         long id = ids.next();
         long now = clock.millis();
         jdbc.sql("""
-                INSERT INTO payments (workspace_id, id, deal_id, account_id, amount_minor, currency, due_on, reference,
-                                      version, created_at, updated_at)
-                VALUES (:workspace, :id, :deal, :account, :amount, :currency, :due, :reference, 0, :now, :now)
+                INSERT INTO payments (workspace_id, id, deal_id, account_id, amount_minor, currency, due_on, paid_on,
+                                      paid_at, reference, version, created_at, updated_at)
+                VALUES (:workspace, :id, :deal, :account, :amount, :currency, :due, :paid, :paidAt, :reference, 0, :now,
+                        :now)
                 """).param("workspace", workspace()).param("id", id).param("deal", deal.id().value())
                 .param("account", deal.accountId().value()).param("amount", installment.amountMinor())
                 .param("currency", deal.currency()).param("due", installment.dueOn().toString())
+                .param("paid", Rows.date(paidOn)).param("paidAt", paidOn == null ? null : now)
                 .param("reference", installment.reference()).param("now", now).update();
         return find(new PaymentId(id)).orElseThrow();
     }

@@ -42,6 +42,12 @@ record Pipeline(PipelineId id, String name, String template, boolean isDefault, 
                 .orElseThrow(() -> new IllegalStateException("pipeline " + name + " has no stage taking deals"));
     }
 
+    /** The last stage that takes deals: where a deal that closed elsewhere, in no stage of ours, closes. */
+    public Stage lastStage() {
+        return stages.stream().filter(Stage::takesDeals).reduce((first, second) -> second)
+                .orElseThrow(() -> new IllegalStateException("pipeline " + name + " has no stage taking deals"));
+    }
+
     /** Where repeat proposals enter: the chosen stage, or the first stage that takes deals. */
     public Stage repeatStage() {
         return stages.stream().filter(s -> s.id().equals(repeatStageId) && s.takesDeals()).findFirst()

@@ -205,6 +205,31 @@ public class SalesCycle {
         deals.remove(id);
     }
 
+    /**
+     * Records a deal won or lost before it came to Tickler (an import of a CRM's history), as the caller, with
+     * every rule of a deal typed in and the outcome's own (see {@link DealOutcome}). Publishes
+     * {@link ClosedDealRecorded}, not {@link DealWon} or {@link DealLost}: nothing is due because of it now.
+     */
+    @Transactional
+    public DealSummary recordClosedDeal(DealDraft draft, DealOutcome outcome) {
+        return deals.recordClosed(draft, outcome).summary();
+    }
+
+    /** Checks a deal to record closed as {@link #recordClosedDeal} would, writing nothing; InvalidInput names each bad field. */
+    public void checkClosedDeal(DealDraft draft, DealOutcome outcome) {
+        deals.checkClosed(draft, outcome);
+    }
+
+    /**
+     * Removes a deal recorded closed, for good, with its history and invoices (an import undone), while it is
+     * still {@code status} on {@code closedOn} as recorded and the caller may change it; one reopened or
+     * closed again since is refused (see {@link EditableDeal#closedOn()} to tell first).
+     */
+    @Transactional
+    public void removeRecordedDeal(DealId id, DealStatus status, java.time.LocalDate closedOn) {
+        deals.removeRecorded(id, status, closedOn);
+    }
+
     // --- pipelines --------------------------------------------------------------------------
 
     /** The stages of a pipeline in order, retired ones included. */

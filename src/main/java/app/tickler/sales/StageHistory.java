@@ -28,6 +28,11 @@ class StageHistory {
         public Long daysSpent() {
             return spent == null ? null : spent.toDays();
         }
+
+        StageMove asStageMove() {
+            return new StageMove(fromStageId, toStageId, movement, movedAt,
+                    actorId == null ? null : new app.tickler.identity.UserId(actorId));
+        }
     }
 
     /** Average time deals spent in a stage, over the moves out of it. */

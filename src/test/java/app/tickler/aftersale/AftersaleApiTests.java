@@ -307,9 +307,14 @@ class AftersaleApiTests {
         assertThat(call(get("/api/v1/follow-ups?accountId=" + roofs.id() + "&origin=RENEWAL"), rep, 200).get("items")
                 .size()).isEqualTo(1);
         assertThat(call(get("/api/v1/deals?accountId=" + roofs.id()), rep, 200).get("items").size()).isEqualTo(1);
+        String renewalDeal = call(get("/api/v1/deals?accountId=" + roofs.id()), rep, 200).at("/items/0/id").asString();
+        assertThat(call(get("/api/v1/accounts/" + roofs.id() + "/timeline?limit=100"), rep, 200).get("items").toString())
+                .as("the renewal deal is on its account's timeline").contains("/deals/" + renewalDeal);
 
         call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/installed-products/"
                 + installed.get("id").asString()), rep, 204);
+        assertThat(call(get("/api/v1/accounts/" + roofs.id() + "/timeline?limit=100"), rep, 200).get("items").toString())
+                .as("and goes from it with the deal").doesNotContain("/deals/" + renewalDeal);
 
         assertThat(call(get("/api/v1/follow-ups?accountId=" + roofs.id() + "&origin=RENEWAL&status=OPEN"), rep, 200)
                 .get("items").size()).as("no renewal follow-up left open").isZero();
@@ -345,10 +350,13 @@ class AftersaleApiTests {
                     boiler.id(), 1, LocalDate.of(2026, 1, 5), null, null, null, null, null));
             assertThat(installedBase.findInstalled(made.id())).isPresent();
             installedBase.remove(made.id());
-            assertThat(installedBase.findInstalled(made.id())).isEmpty();
+            assertThat(installedBase.findInstalled(made.id())).as("a removed installation is not found").isEmpty();
             return null;
         });
-        assertThat(acme.user(Role.REP).call(() -> installedBase.findInstalled(new InstalledProductId(1L))))
-                .isEmpty();
+        InstalledProductId kept = rep.call(() -> installedBase.install(new InstalledBase.InstalledInput(
+                roofs.account().id(), boiler.id(), 1, LocalDate.of(2026, 1, 5), null, null, null, null, null)).id());
+        assertThat(rep.call(() -> installedBase.findInstalled(kept))).as("its account's owner finds it").isPresent();
+        assertThat(acme.user(Role.REP).call(() -> installedBase.findInstalled(kept)))
+                .as("a rep of another team does not find an installation on an account they may not see").isEmpty();
     }
 }

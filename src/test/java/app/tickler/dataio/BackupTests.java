@@ -354,6 +354,54 @@ class BackupTests {
         assertThat(dump(acme.id()).values()).allMatch(List::isEmpty);
     }
 
+    @Test
+    void aBackupRecordsTheHighestMigrationAppliedAndAnInstallationWithoutItRefusesItBeforeWriting() throws Exception {
+        TestWorkspace acme = populated();
+        byte[] zip = backups.backup(acme.id(), true);
+        String recorded = json.readTree(entry(zip, "manifest.json")).get("schemaVersion").asString();
+        List<String> applied = jdbc.queryForList(
+                "SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL", String.class);
+        assertThat(recorded).as("whatever its folder").isEqualTo(SchemaVersions.highest(applied));
+        String portable = SchemaVersions.highest(applied.stream().filter(SchemaVersions.shipped()::portable).toList());
+        assertThat(Integer.parseInt(recorded)).as("the vendor migrations of the imports count")
+                .isGreaterThan(Integer.parseInt(portable));
+        deleteWorkspace(acme.id());
+
+        Path newer = Files.createTempFile("newer", ".zip");
+        Files.write(newer, withSchemaVersion(zip, Integer.toString(Integer.parseInt(recorded) + 1)));
+        assertThatThrownBy(() -> backups.restore(newer)).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("schema version " + (Integer.parseInt(recorded) + 1))
+                .hasMessageContaining("newer Tickler than this one (schema version " + recorded + ")");
+        assertThat(dump(acme.id()).values()).as("nothing is written").allMatch(List::isEmpty);
+
+        Path legacy = Files.createTempFile("legacy", ".zip");
+        Files.write(legacy, withSchemaVersion(zip, portable));
+        assertThat(backups.restore(legacy)).as("a backup made before, which recorded the newest portable migration")
+                .isEqualTo(acme.id());
+    }
+
+    /** The backup with its manifest's schema version replaced. */
+    byte[] withSchemaVersion(byte[] zip, String version) throws Exception {
+        Map<String, String> files = entries(zip);
+        tools.jackson.databind.node.ObjectNode manifest = (tools.jackson.databind.node.ObjectNode) json.readTree(
+                files.get("manifest.json"));
+        manifest.put("schemaVersion", version);
+        files.put("manifest.json", json.writeValueAsString(manifest));
+        return zipped(files);
+    }
+
+    static byte[] zipped(Map<String, String> files) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zipped = new ZipOutputStream(out)) {
+            for (var file : files.entrySet()) {
+                zipped.putNextEntry(new ZipEntry(file.getKey()));
+                zipped.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zipped.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
     /** A backup with one line of the contacts changed (checksums and counts made to match) is refused whole. */
     void refusedNamingTheLine(java.util.function.Consumer<List<String>> change, String where, String why)
             throws Exception {
@@ -389,15 +437,7 @@ class BackupTests {
             }
         }
         files.put("manifest.json", json.writeValueAsString(manifest));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zipped = new ZipOutputStream(out)) {
-            for (var file : files.entrySet()) {
-                zipped.putNextEntry(new ZipEntry(file.getKey()));
-                zipped.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                zipped.closeEntry();
-            }
-        }
-        return out.toByteArray();
+        return zipped(files);
     }
 
     static Map<String, String> entries(byte[] zip) throws Exception {

@@ -812,7 +812,7 @@ class ImportApiTests {
                 006B,Tiles,Tiles GmbH,,,3000,,,
                 006C,Wrong stage,Roofs Ltd,,Key people,100,EUR,,
                 006D,Bad money,Roofs Ltd,,,lots,EUR,,
-                006E,Won already,Roofs Ltd,,Closed Won,100,EUR,,
+                006E,Won without a day,Roofs Ltd,,Closed Won,100,EUR,,
                 006F,Dollars,Roofs Ltd,,,100,USD,,
                 """.formatted(rep.email()));
         String id = job.get("id").asString();
@@ -829,8 +829,8 @@ class ImportApiTests {
         assertThat(done.get("created").asLong()).isEqualTo(2);
         assertThat(done.get("errors").asLong()).isEqualTo(4);
         String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
-        assertThat(errors).contains("4,stage,").contains("5,amount,").contains("6,stage,").contains("only open deals")
-                .contains("7,currency,");
+        assertThat(errors).contains("4,stage,").contains("5,amount,").contains("7,currency,")
+                .contains("6,closedDate,is required: the day the deal was won");
         var roofs = rep.call(() -> parties.accountsNamed("Roofs Ltd"));
         assertThat(roofs).as("the account is created once, for undo").hasSize(1);
         var roof = rep.call(() -> sales.dealsOf(roofs.get(0))).stream().filter(d -> d.name().equals("Roof renewal"))
@@ -998,5 +998,181 @@ class ImportApiTests {
                  "matchOn":"EXTERNAL_ID","strict":true}""", 200);
         assertThat(run(rep, strict).get("status").asString()).isEqualTo("FAILED");
         assertThat(rep.call(() -> parties.accountsNamed("Strict Co"))).as("nor the account a line would create").isEmpty();
+    }
+
+    /** The workspace's insight counters that are not zero, one line each, in key order. */
+    List<String> counters(TestWorkspace workspace) {
+        return jdbc.sql("""
+                SELECT metric, day, user_id, dim, currency, count, amount_minor FROM insight_daily_counters
+                WHERE workspace_id = :workspace AND (count <> 0 OR amount_minor <> 0)
+                ORDER BY metric, day, user_id, dim, currency
+                """).param("workspace", workspace.id()).query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " "
+                + rs.getLong(3) + " " + rs.getLong(4) + " " + rs.getString(5) + " " + rs.getLong(6) + " " + rs.getLong(7))
+                .list();
+    }
+
+    /** The counters as a rebuild from the source data makes them (it replaces them: they must not change). */
+    List<String> rebuilt(TestWorkspace workspace) throws Exception {
+        call(post("/api/v1/insights/counters/rebuild"), workspace.admin(), 200);
+        return counters(workspace);
+    }
+
+    long count(String sql, TestWorkspace workspace) {
+        return jdbc.sql(sql).param("workspace", workspace.id()).query(Long.class).single();
+    }
+
+    JsonNode undo(TestUser user, String id) throws Exception {
+        call(post("/api/v1/imports/" + id + "/undo"), user, 200);
+        JsonNode undone = waitFor(user, id);
+        assertThat(undone.get("status").asString()).isEqualTo("UNDONE");
+        return undone;
+    }
+
+    @Test
+    void wonAndLostDealsOfSalesforceHubSpotAndPipedriveAreRecordedAsHistoryAndUndoneWithWhatTheyBrought()
+            throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        var roofs = rep.call(() -> parties.createAccount(app.tickler.party.AccountInput.named("Roofs Ltd")));
+        JsonNode salesforce = upload(rep, "DEAL", """
+                Id,Name,Account.Name,StageName,Amount,CloseDate,CreatedDate,Loss_Reason__c,Paid,Paid on
+                006W,Won roof,Roofs Ltd,Closed Won,5000,2024-03-05,2024-01-10T09:00:00.000Z,,yes,2024-04-01
+                006L,Lost roof,Roofs Ltd,Closed Lost,100,2024-02-02,,No budget,,
+                006X,Odd reason,Roofs Ltd,Closed Lost,100,2024-02-02,,Budget cuts,,
+                006F,Won tomorrow,Roofs Ltd,Closed Won,100,2099-01-01,,,,
+                006O,Still open,Roofs Ltd,Proposal,100,2099-01-01,,,,
+                """);
+        String id = salesforce.get("id").asString();
+        assertThat(salesforce.get("mapping").toString()).isEqualTo("{\"0\":\"externalId\",\"1\":\"name\","
+                + "\"2\":\"account\",\"3\":\"stage\",\"4\":\"amount\",\"5\":\"expectedCloseDate\","
+                + "\"6\":\"createdDate\",\"7\":\"lostReason\",\"8\":\"paid\",\"9\":\"paidOn\"}");
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
+        assertThat(preview.findValuesAsString("action")).containsExactly("create", "create", "error", "error", "create");
+        assertThat(preview.at("/lines/2/cells/7/problem").asString())
+                .contains("'Budget cuts' is not one of the workspace's lost reasons").contains("No budget");
+        assertThat(preview.at("/lines/3/cells/5/problem").asString()).contains("cannot be in the future");
+
+        JsonNode done = run(rep, id);
+        assertThat(done.get("created").asLong()).isEqualTo(3);
+        assertThat(done.get("errors").asLong()).isEqualTo(2);
+        assertThat(download("/api/v1/imports/" + id + "/errors.csv", rep)).contains("4,lostReason,")
+                .contains("(column 'Loss_Reason__c')").contains("5,expectedCloseDate,");
+        List<app.tickler.sales.DealSummary> deals = rep.call(() -> sales.dealsOf(roofs.id()));
+        var won = deals.stream().filter(d -> d.name().equals("Won roof")).findFirst().orElseThrow();
+        var lost = deals.stream().filter(d -> d.name().equals("Lost roof")).findFirst().orElseThrow();
+        assertThat(won.status()).isEqualTo(app.tickler.sales.DealStatus.WON);
+        assertThat(won.amountMinor()).isEqualTo(500_000);
+        assertThat(rep.call(() -> sales.editableDeal(won.id()).orElseThrow().closedOn()))
+                .isEqualTo(java.time.LocalDate.of(2024, 3, 5));
+        assertThat(lost.status()).isEqualTo(app.tickler.sales.DealStatus.LOST);
+        assertThat(deals.stream().filter(d -> d.name().equals("Still open")).findFirst().orElseThrow().status())
+                .isEqualTo(app.tickler.sales.DealStatus.OPEN);
+        assertThat(jdbc.sql("SELECT paid_on FROM payments WHERE workspace_id = :w AND deal_id = :d")
+                .param("w", acme.id()).param("d", won.id().value()).query(String.class).list())
+                .containsExactly("2024-04-01");
+        // a win or loss of years ago starts nothing today
+        assertThat(count("SELECT COUNT(*) FROM customer_wins WHERE workspace_id = :workspace", acme))
+                .as("no onboarding watch").isZero();
+        assertThat(count("SELECT COUNT(*) FROM deal_closings WHERE workspace_id = :workspace", acme))
+                .as("no closing attempt").isZero();
+        assertThat(count("SELECT COUNT(*) FROM journal_items WHERE workspace_id = :workspace AND kind IN"
+                + " ('DEAL_WON', 'DEAL_LOST')", acme)).as("no journal line").isZero();
+        assertThat(count("SELECT COUNT(*) FROM follow_ups WHERE workspace_id = :workspace", acme))
+                .as("no follow-up").isZero();
+
+        JsonNode hubspot = upload(rep, "DEAL", """
+                Record ID,Deal Name,Associated Company,Deal Stage,Amount,Close Date,Create Date,Closed Lost Reason
+                9001,Hub win,Roofs Ltd,closedwon,700,2023-11-30,2023-10-01,
+                9002,Hub loss,Roofs Ltd,Closed Lost,700,2023-12-01,,price too high
+                """);
+        assertThat(hubspot.get("mapping").toString()).contains("\"3\":\"stage\"").contains("\"6\":\"createdDate\"")
+                .contains("\"7\":\"lostReason\"");
+        assertThat(run(rep, hubspot.get("id").asString()).get("created").asLong()).isEqualTo(2);
+        JsonNode pipedrive = upload(rep, "DEAL", """
+                Deal - Title,Deal - Organization,Deal - Stage,Deal - Status,Deal - Value,Deal - Deal closed on,Deal - Lost reason
+                Pipe win,Roofs Ltd,Proposal,Won,300,2024-05-06 10:22:11,
+                Pipe clash,Roofs Ltd,Closed Lost,Won,300,2024-05-06,
+                """);
+        assertThat(pipedrive.get("mapping").toString()).contains("\"3\":\"status\"").contains("\"5\":\"closedDate\"")
+                .contains("\"6\":\"lostReason\"");
+        String pipedriveId = pipedrive.get("id").asString();
+        JsonNode piped = run(rep, pipedriveId);
+        assertThat(piped.get("created").asLong()).isEqualTo(1);
+        assertThat(download("/api/v1/imports/" + pipedriveId + "/errors.csv", rep)).contains("3,status,");
+        var pipeWin = rep.call(() -> sales.dealsOf(roofs.id())).stream().filter(d -> d.name().equals("Pipe win"))
+                .findFirst().orElseThrow();
+        assertThat(pipeWin.stageName()).as("won in the stage the file names").isEqualTo("Proposal");
+        assertThat(pipeWin.status()).isEqualTo(app.tickler.sales.DealStatus.WON);
+
+        String update = upload(rep, "DEAL", "Id,StageName,CloseDate\n006O,Closed Won,2024-01-01\n").get("id").asString();
+        settings(rep, update, """
+                {"mapping":{"0":"externalId","1":"stage","2":"expectedCloseDate"},"duplicates":"UPDATE","matchOn":"EXTERNAL_ID"}""",
+                200);
+        assertThat(download("/api/v1/imports/" + update + "/errors.csv", rep)).isEqualTo("line,field,reason\r\n");
+        JsonNode refused = run(rep, update);
+        assertThat(refused.get("errors").asLong()).as("an import never wins a deal of Tickler's").isEqualTo(1);
+        assertThat(download("/api/v1/imports/" + update + "/errors.csv", rep))
+                .contains("2,stage,\"says won, which is set only on deals the import creates");
+
+        for (String undone : List.of(pipedriveId, hubspot.get("id").asString(), id)) {
+            undo(rep, undone);
+        }
+        assertThat(rep.call(() -> sales.dealsOf(roofs.id()))).as("every deal they recorded is gone").isEmpty();
+        assertThat(rep.call(() -> parties.account(roofs.id()))).as("the account was there before").isPresent();
+        assertThat(count("SELECT COUNT(*) FROM payments WHERE workspace_id = :workspace", acme)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM deal_stage_changes WHERE workspace_id = :workspace", acme)).isZero();
+        assertThat(rep.call(() -> timeline.of(new TimelineEntry.Subject("account", roofs.id().value()),
+                app.tickler.platform.Paging.first(100)).items()))
+                .as("the account's timeline keeps nothing of the deals removed")
+                .noneMatch(e -> e.source() != null && e.source().type().equals("deal")
+                        || e.link() != null && e.link().startsWith("/deals/"));
+    }
+
+    @Test
+    void anImportAndItsUndoLeaveTheInsightCountersAsTheyWere() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        var before = rep.call(() -> parties.createAccount(app.tickler.party.AccountInput.named("Before Ltd")));
+        JsonNode earlier = call(post("/api/v1/deals").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name":"Earlier","accountId":"%s","amountMinor":100}""".formatted(before.id().value())), rep, 201);
+        List<String> untouched = counters(acme);
+        assertThat(untouched).as("the deal typed in is counted").isNotEmpty();
+
+        String leads = upload(rep, "LEAD", """
+                Email,LastName,Status,Company
+                a@leads.example,Ann,New,A Ltd
+                b@leads.example,Bob,Closed - Converted,B Ltd
+                c@leads.example,Cid,Unqualified,C Ltd
+                """).get("id").asString();
+        assertThat(run(rep, leads).get("created").asLong()).isEqualTo(3);
+        String deals = upload(rep, "DEAL", """
+                Id,Name,Account.Name,StageName,Amount,CloseDate,CreatedDate,Loss_Reason__c,Paid
+                1,Open,New Ltd,Proposal,100,2099-01-01,,,
+                2,Won,New Ltd,Closed Won,900,2024-03-05,2024-01-10,,yes
+                3,Lost,Before Ltd,Closed Lost,100,2024-02-02,,No budget,
+                """).get("id").asString();
+        assertThat(run(rep, deals).get("created").asLong()).isEqualTo(3);
+        List<String> imported = counters(acme);
+        assertThat(imported).as("the import counted leads, stage entries and a payment").isNotEqualTo(untouched)
+                .anyMatch(c -> c.startsWith("NEW_LEADS ")).anyMatch(c -> c.startsWith("PAYMENTS_RECEIVED 2024-03-05"))
+                .anyMatch(c -> c.startsWith("STAGE_ENTERED 2024-01-10"));
+        assertThat(rebuilt(acme)).as("as the source data says").isEqualTo(imported);
+
+        undo(rep, deals);
+        undo(rep, leads);
+
+        assertThat(counters(acme)).as("as if the import had not happened").isEqualTo(untouched);
+        assertThat(rebuilt(acme)).isEqualTo(untouched);
+
+        // a change undone is itself a change: the deal's history keeps the move and the move back, and so do the counters
+        String moved = upload(rep, "DEAL", "tickler.id,Stage\n" + earlier.get("id").asString() + ",Closing\n")
+                .get("id").asString();
+        settings(rep, moved, """
+                {"mapping":{"0":"id","1":"stage"},"duplicates":"UPDATE","matchOn":"ID"}""", 200);
+        assertThat(run(rep, moved).get("updated").asLong()).isEqualTo(1);
+        undo(rep, moved);
+        List<String> kept = counters(acme);
+        assertThat(kept).isNotEqualTo(untouched);
+        assertThat(rebuilt(acme)).isEqualTo(kept);
     }
 }

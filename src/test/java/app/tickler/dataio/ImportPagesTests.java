@@ -193,6 +193,28 @@ class ImportPagesTests {
     }
 
     @Test
+    void aHubSpotFileOfWonAndLostDealsIsMappedPreviewedAndRecordedFromThePages() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String location = mvc.perform(post("/imports").with(rep.browser()).param("entity", "DEAL").param("text", """
+                        Deal Name,Associated Company,Deal Stage,Amount,Close Date,Closed Lost Reason
+                        Won roof,Roofs Ltd,Closed Won,900,2024-03-05,
+                        Lost roof,Roofs Ltd,Closed Lost,900,2024-03-06,Weather
+                        """)).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String mapping = page(location, rep);
+        assertThat(mapping).as("what won and lost lines become").contains("recorded as history")
+                .contains("Deal stage (name; &quot;Closed Won&quot; or &quot;Closed Lost&quot; tells the outcome)")
+                .contains("<option value=\"lostReason\" selected").contains("Won or lost on");
+        assertThat(mapping).as("an unknown lost reason is shown on its cell, naming the reasons there are")
+                .contains("&#39;Weather&#39; is not one of the workspace&#39;s lost reasons").contains("Price too high");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        mvc.perform(post(location + "/start").with(rep.browser())).andExpect(status().is3xxRedirection());
+        assertThat(progressWhenDone(location, id, rep)).contains("Done");
+        assertThat(rep.call(() -> sales.dealsOf(parties.accountsNamed("Roofs Ltd").get(0)))).singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(app.tickler.sales.DealStatus.WON));
+    }
+
+    @Test
     void aSalesforceAssetFileIsImportedFromThePagesAsInstalledProductsAndItsUnknownProductShownOnItsCell()
             throws Exception {
         TestWorkspace acme = fixtures.workspace();

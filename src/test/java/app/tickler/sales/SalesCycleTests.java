@@ -232,7 +232,10 @@ class SalesCycleTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> stranger.run(() -> sales.removeLead(lead.id())))
                 .as("a lead the caller may not see is not removed").isInstanceOf(LeadNotFound.class);
         rep.run(() -> sales.removeLead(lead.id()));
-        assertThat(events.stream(LeadRemoved.class)).singleElement().satisfies(e -> assertThat(e.lead()).isEqualTo(lead.id()));
+        assertThat(events.stream(LeadRemoved.class)).singleElement().satisfies(e -> {
+            assertThat(e.lead()).isEqualTo(lead.id());
+            assertThat(e.createdAt()).as("for what was counted of it").isNotNull();
+        });
         rep.run(() -> {
             assertThat(sales.lead(lead.id())).isEmpty();
             assertThat(sales.leadsWithEmails(List.of("lea@leads.example"))).isEmpty();
@@ -328,5 +331,205 @@ class SalesCycleTests {
         assertThat(events.stream(DealRemoved.class)).singleElement()
                 .satisfies(e -> assertThat(e.deal()).isEqualTo(created.id()));
         assertThat(rep.call(() -> sales.deal(created.id()))).isEmpty();
+    }
+
+    @Autowired
+    app.tickler.platform.timeline.Timeline timeline;
+
+    /** Every entry on the record's timeline, newest first. */
+    List<app.tickler.platform.timeline.TimelineEntry> timelineOf(TestUser user, String type, long id) {
+        return user.call(() -> timeline.of(new app.tickler.platform.timeline.TimelineEntry.Subject(type, id),
+                app.tickler.platform.Paging.first(100)).items());
+    }
+
+    @Test
+    void aDealWonBeforeTicklerIsRecordedAsHistoryWithItsInvoiceAndWithoutTheEventsOfAWin() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Account account = rep.call(() -> parties.createAccount(AccountInput.named("History Co")));
+        java.time.LocalDate created = java.time.LocalDate.of(2024, 1, 10);
+        java.time.LocalDate won = java.time.LocalDate.of(2024, 3, 5);
+        java.time.LocalDate paid = java.time.LocalDate.of(2024, 4, 1);
+        DealSummary deal = rep.call(() -> sales.recordClosedDeal(new DealDraft("Old roof", account.id(), 12_000L, null,
+                won, null, null, null, null, Map.of()), new DealOutcome(DealStatus.WON, won, created, null, true, paid)));
+
+        assertThat(deal.status()).isEqualTo(DealStatus.WON);
+        assertThat(deal.probability()).isEqualTo(100);
+        assertThat(deal.ownerId().value()).as("the caller owns it").isEqualTo(rep.id());
+        assertThat(deal.stageName()).as("no stage named: the default pipeline's last stage that takes deals")
+                .isEqualTo("Follow-up");
+        JsonNode stored = calls.get(rep, "/api/v1/deals/" + deal.id().value());
+        assertThat(stored.get("closedOn").asString()).isEqualTo("2024-03-05");
+        assertThat(stored.get("closedAt").asString()).isEqualTo("2024-03-05T12:00:00Z");
+        assertThat(stored.get("createdAt").asString()).as("its cycle counts from its creation there")
+                .isEqualTo("2024-01-10T12:00:00Z");
+        assertThat(stored.get("paymentCollectedAt").asString()).isEqualTo("2024-04-01T12:00:00Z");
+        JsonNode history = calls.get(rep, "/api/v1/deals/" + deal.id().value() + "/history").get("items");
+        assertThat(history.findValuesAsString("movement")).containsExactly("ENTERED");
+        assertThat(history.get(0).get("movedAt").asString()).isEqualTo("2024-01-10T12:00:00Z");
+        JsonNode invoices = calls.get(rep, "/api/v1/payments?dealId=" + deal.id().value()).get("items");
+        assertThat(invoices.size()).isEqualTo(1);
+        assertThat(invoices.get(0).get("amountMinor").asLong()).isEqualTo(12_000);
+        assertThat(invoices.get(0).get("paidOn").asString()).isEqualTo("2024-04-01");
+        assertThat(timelineOf(rep, "account", account.id().value())).filteredOn(e -> e.kind().startsWith("deal."))
+                .extracting(e -> e.kind() + " " + e.occurredAt())
+                .containsExactly("deal.won 2024-03-05T12:00:00Z", "deal.created 2024-01-10T12:00:00Z");
+
+        assertThat(events.stream(ClosedDealRecorded.class)).singleElement().satisfies(e -> {
+            assertThat(e.deal()).isEqualTo(deal.id());
+            assertThat(e.status()).isEqualTo(DealStatus.WON);
+            assertThat(e.moves()).singleElement().satisfies(m -> {
+                assertThat(m.movement()).isEqualTo(StageMovement.ENTERED);
+                assertThat(m.at()).isEqualTo(Instant.parse("2024-01-10T12:00:00Z"));
+                assertThat(m.movedBy().value()).isEqualTo(rep.id());
+            });
+            assertThat(e.paid()).containsExactly(new PaidInvoice(paid, 12_000, deal.currency()));
+        });
+        assertThat(events.stream(DealWon.class)).as("no onboarding, journal line or closing attempt now").isEmpty();
+        assertThat(events.stream(DealCreated.class)).isEmpty();
+        assertThat(events.stream(DealStageChanged.class)).isEmpty();
+        assertThat(events.stream(PaymentReceived.class)).isEmpty();
+    }
+
+    @Test
+    void aDealWonBeforeTicklerInASevenElementPipelineArrivesAtPaymentCollectedOnTheDayItWasPaid() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Account account = rep.call(() -> parties.createAccount(AccountInput.named("Seven Co")));
+        JsonNode seven = data.pipeline(rep, "Seven elements");
+        PipelineId pipeline = new PipelineId(Long.parseLong(seven.get("id").asString()));
+        StageId contract = new StageId(Long.parseLong(SalesTestData.stage(seven, "Ask for contract")));
+        java.time.LocalDate won = java.time.LocalDate.of(2023, 6, 1);
+        DealSummary deal = rep.call(() -> sales.recordClosedDeal(new DealDraft("Seven", account.id(), 500L, null, null,
+                null, pipeline, contract, null, Map.of()), new DealOutcome(DealStatus.WON, won, null, null, null,
+                        java.time.LocalDate.of(2023, 7, 1))));
+        assertThat(deal.stageName()).isEqualTo("Payment collected");
+        JsonNode history = calls.get(rep, "/api/v1/deals/" + deal.id().value() + "/history").get("items");
+        assertThat(history.findValuesAsString("movement")).containsExactly("ENTERED", "PROGRESSED");
+        assertThat(history.findValuesAsString("movedAt")).containsExactly("2023-06-01T12:00:00Z", "2023-07-01T12:00:00Z");
+        assertThat(events.stream(ClosedDealRecorded.class)).singleElement()
+                .satisfies(e -> assertThat(e.moves()).extracting(StageMove::movement)
+                        .containsExactly(StageMovement.ENTERED, StageMovement.PROGRESSED));
+
+        DealSummary open = rep.call(() -> sales.recordClosedDeal(new DealDraft("Unpaid", account.id(), 700L, null, null,
+                null, null, null, null, Map.of()), new DealOutcome(DealStatus.WON, won, null, null, false, null)));
+        JsonNode invoice = calls.get(rep, "/api/v1/payments?dealId=" + open.id().value()).at("/items/0");
+        assertThat(invoice.get("paidOn").isNull()).as("the file says it is not paid: an open invoice").isTrue();
+        assertThat(invoice.get("dueOn").asString()).as("due after the payment terms").isEqualTo(
+                won.plusDays(calls.get(rep, "/api/v1/deals/" + open.id().value()).get("paymentTermsDays").asInt()).toString());
+        DealSummary none = rep.call(() -> sales.recordClosedDeal(new DealDraft("No invoice", account.id(), 700L, null,
+                null, null, null, null, null, Map.of()), new DealOutcome(DealStatus.WON, won, null, null, null, null)));
+        assertThat(calls.get(rep, "/api/v1/payments?dealId=" + none.id().value()).get("items").size())
+                .as("the file says nothing of it: no invoice").isZero();
+    }
+
+    @Test
+    void aDealLostBeforeTicklerTakesOneOfTheWorkspacesReasonsOrOtherWhenTheWorkspaceHasIt() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Account account = rep.call(() -> parties.createAccount(AccountInput.named("Lost Co")));
+        java.time.LocalDate lost = java.time.LocalDate.of(2024, 2, 2);
+        DealDraft draft = new DealDraft("Gone", account.id(), 100L, null, null, null, null, null, null, Map.of());
+        DealSummary known = rep.call(() -> sales.recordClosedDeal(draft, new DealOutcome(DealStatus.LOST, lost, null,
+                " no BUDGET ", null, null)));
+        assertThat(calls.get(rep, "/api/v1/deals/" + known.id().value()).get("lostReason").asString())
+                .isEqualTo("No budget");
+        assertThat(known.probability()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rep.run(() -> sales.checkClosedDeal(draft,
+                new DealOutcome(DealStatus.LOST, lost, null, "Budget cuts", null, null))))
+                .isInstanceOfSatisfying(app.tickler.platform.InvalidInput.class, e -> assertThat(e.messageFor("lostReason"))
+                        .contains("'Budget cuts' is not one of the workspace's lost reasons")
+                        .contains("Price too high").contains("No budget").contains("\"Other\""));
+
+        calls.create(acme.admin(), "/api/v1/lost-reasons", Map.of("label", "Other"));
+        DealSummary other = rep.call(() -> sales.recordClosedDeal(draft, new DealOutcome(DealStatus.LOST, lost, null,
+                "Budget cuts", null, null)));
+        JsonNode stored = calls.get(rep, "/api/v1/deals/" + other.id().value());
+        assertThat(stored.get("lostReason").asString()).isEqualTo("Other");
+        assertThat(stored.get("lostNote").asString()).as("the file's reason is kept").isEqualTo("Budget cuts");
+        assertThat(events.stream(DealLost.class)).isEmpty();
+        assertThat(events.stream(ClosedDealRecorded.class)).hasSize(2);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rep.run(() -> sales.checkClosedDeal(draft,
+                new DealOutcome(DealStatus.WON, java.time.LocalDate.now().plusDays(3), java.time.LocalDate.now().plusDays(9),
+                        null, null, java.time.LocalDate.now().plusDays(4)))))
+                .isInstanceOfSatisfying(app.tickler.platform.InvalidInput.class, e -> assertThat(e.problems())
+                        .extracting(app.tickler.platform.InvalidInput.FieldProblem::field)
+                        .containsExactlyInAnyOrder("closedOn", "enteredOn", "paidOn"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rep.run(() -> sales.checkClosedDeal(draft,
+                new DealOutcome(DealStatus.OPEN, lost, null, null, null, null))))
+                .isInstanceOf(app.tickler.platform.InvalidInput.class).hasMessageContaining("status");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rep.run(() -> sales.checkClosedDeal(
+                new DealDraft("Free", account.id(), 0L, null, null, null, null, null, null, Map.of()),
+                new DealOutcome(DealStatus.WON, lost, null, null, true, null))))
+                .isInstanceOf(app.tickler.platform.InvalidInput.class).hasMessageContaining("amountMinor");
+    }
+
+    @Test
+    void removingADealTakesItsEntriesOffItsAccountsAndPeoplesTimelinesAndAnnouncesWhatItHadCounted() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Account account = rep.call(() -> parties.createAccount(AccountInput.named("Timeline Co")));
+        Contact ann = rep.call(() -> parties.createContact(new ContactInput("Ann", "Lee", null, null, null, null, null,
+                null, null, false, null, null, null, null, null, account.id(), app.tickler.party.BuyingRole.CHAMPION,
+                true)));
+        JsonNode pipeline = data.pipeline(rep, "Five-phase cycle");
+        JsonNode created = calls.create(rep, "/api/v1/deals", Map.of("name", "Moving", "accountId",
+                Long.toString(account.id().value()), "contacts", List.of(Map.of("contactId",
+                        Long.toString(ann.id().value()), "role", "CHAMPION"))));
+        DealId deal = id(created);
+        calls.post(rep, "/api/v1/deals/" + deal.value() + "/move", Map.of("stageId", SalesTestData.stage(pipeline,
+                "Proposal"), "version", created.get("version").asLong()));
+        rep.run(() -> timeline.addNote(List.of(new app.tickler.platform.timeline.TimelineEntry.Subject("account",
+                account.id().value())), "A note of the account's own", null));
+        assertThat(timelineOf(rep, "contact", ann.id().value())).as("the deal's entries on its person")
+                .anyMatch(e -> e.source() != null && e.source().id() == deal.value());
+
+        rep.run(() -> sales.removeDeal(deal));
+
+        for (var subject : List.of(List.of("account", account.id().value()), List.of("contact", ann.id().value()))) {
+            assertThat(timelineOf(rep, (String) subject.get(0), (Long) subject.get(1))).as(subject.get(0) + "'s timeline")
+                    .noneMatch(e -> e.source() != null && e.source().type().equals("deal")
+                            || ("/deals/" + deal.value()).equals(e.link()));
+        }
+        assertThat(timelineOf(rep, "account", account.id().value())).as("the rest stays")
+                .anyMatch(e -> e.kind().equals("note"));
+        assertThat(events.stream(DealRemoved.class)).singleElement().satisfies(e -> {
+            assertThat(e.deal()).isEqualTo(deal);
+            assertThat(e.moves()).extracting(StageMove::movement)
+                    .containsExactly(StageMovement.ENTERED, StageMovement.PROGRESSED);
+            assertThat(e.moves()).allSatisfy(m -> assertThat(m.movedBy().value()).isEqualTo(rep.id()));
+            assertThat(e.paid()).isEmpty();
+        });
+    }
+
+    @Test
+    void aDealRecordedClosedIsRemovedWithItsInvoicesOnlyWhileItIsStillClosedAsRecorded() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Account account = rep.call(() -> parties.createAccount(AccountInput.named("Recorded Co")));
+        java.time.LocalDate won = java.time.LocalDate.of(2024, 5, 6);
+        DealDraft draft = new DealDraft("Recorded", account.id(), 4_000L, null, null, null, null, null, null, Map.of());
+        DealSummary paid = rep.call(() -> sales.recordClosedDeal(draft, new DealOutcome(DealStatus.WON, won, null, null,
+                true, null)));
+        DealSummary reopened = rep.call(() -> sales.recordClosedDeal(draft, new DealOutcome(DealStatus.WON, won, null,
+                null, null, null)));
+        calls.post(rep, "/api/v1/deals/" + reopened.id().value() + "/reopen", Map.of("version", 0));
+        assertThat(rep.call(() -> sales.editableDeal(paid.id()).orElseThrow().closedOn())).isEqualTo(won);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rep.run(() -> sales.removeRecordedDeal(reopened.id(),
+                DealStatus.WON, won))).as("reopened since: somebody's work").isInstanceOf(app.tickler.platform.Conflict.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rep.run(() -> sales.removeDeal(paid.id())))
+                .as("a closed deal is not removed as an open one").isInstanceOf(app.tickler.platform.Conflict.class);
+        rep.run(() -> sales.removeRecordedDeal(paid.id(), DealStatus.WON, won));
+
+        assertThat(rep.call(() -> sales.deal(paid.id()))).isEmpty();
+        assertThat(calls.get(rep, "/api/v1/payments?accountId=" + account.id().value()).get("items").size())
+                .as("its invoice went with it").isZero();
+        assertThat(rep.call(() -> sales.deal(reopened.id()))).isPresent();
+        assertThat(events.stream(DealRemoved.class)).singleElement().satisfies(e -> {
+            assertThat(e.deal()).isEqualTo(paid.id());
+            assertThat(e.paid()).containsExactly(new PaidInvoice(won, 4_000, paid.currency()));
+        });
     }
 }

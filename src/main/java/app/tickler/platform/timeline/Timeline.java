@@ -202,6 +202,18 @@ public class Timeline {
                 .update();
     }
 
+    /**
+     * Removes a record removed for good from every timeline: its own, and the entries it left on other
+     * records' timelines ("deal created" on its account and people), which would link to nothing.
+     */
+    public void eraseRecord(Subject record) {
+        erase(record);
+        // a statement of its own rather than an OR, so that each is one range of its own index
+        jdbc.sql("DELETE FROM timeline_entries WHERE workspace_id = :workspace AND source_type = :type AND source_id = :id")
+                .param("workspace", Actors.current().workspaceId()).param("type", record.type()).param("id", record.id())
+                .update();
+    }
+
     private static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
