@@ -33,9 +33,11 @@ class LeadRepository {
     private final JsonMapper json;
     private final Qualification qualification;
     private final Dialect dialect;
+    private final ClaimsInFlight claims;
 
-    LeadRepository(JdbcClient jdbc, JsonMapper json, Qualification qualification, Dialect dialect) {
+    LeadRepository(JdbcClient jdbc, JsonMapper json, Qualification qualification, Dialect dialect, ClaimsInFlight claims) {
         this.dialect = dialect;
+        this.claims = claims;
         this.jdbc = jdbc;
         this.json = json;
         this.qualification = qualification;
@@ -97,6 +99,7 @@ class LeadRepository {
 
     /** Writes the editable fields and state if the lead is still at {@code version}. */
     boolean update(Lead lead, long version, long now) {
+        claims.forget(workspace(), lead.id().value());
         return jdbc.sql("""
                 UPDATE leads SET first_name = :firstName, last_name = :lastName, sort_name = :sortName, title = :title,
                        company = :company, email = :email, email_key = :emailKey, phone = :phone, source = :source,
@@ -137,6 +140,7 @@ class LeadRepository {
 
     /** Puts an owned open lead back in the pool; false if it was not owned by {@code owner} any more. */
     boolean release(long lead, long owner, long now) {
+        claims.forget(workspace(), lead);
         return jdbc.sql("""
                 UPDATE leads SET owner_id = NULL, claimed_at = NULL, last_activity_at = :now, version = version + 1,
                        updated_at = :now
@@ -152,6 +156,20 @@ class LeadRepository {
                        status = CASE WHEN status = 'NEW' AND owner_id IS NOT NULL THEN 'WORKING' ELSE status END
                 WHERE workspace_id = :workspace AND id = :id
                 """).param("at", at).param("workspace", workspace()).param("id", lead).update() == 1;
+    }
+
+    /** How many open leads someone holds and how many the workspace allows, for a claim. */
+    record Holding(int leads, int limit) {
+    }
+
+    /** The claimer's {@link Holding} in one statement: the count and the workspace's limit. */
+    Holding holding(long owner) {
+        return jdbc.sql("""
+                SELECT (SELECT COUNT(*) FROM leads WHERE workspace_id = :workspace AND owner_id = :owner AND active) AS held,
+                       s.claim_limit
+                FROM sales_settings s WHERE s.workspace_id = :workspace
+                """).param("workspace", workspace()).param("owner", owner)
+                .query((rs, n) -> new Holding(rs.getInt("held"), rs.getInt("claim_limit"))).single();
     }
 
     /** The number of open leads someone holds, for the claim limit. */
@@ -199,6 +217,7 @@ class LeadRepository {
     }
 
     void delete(long id) {
+        claims.forget(workspace(), id);
         jdbc.sql("DELETE FROM leads WHERE workspace_id = :workspace AND id = :id").param("workspace", workspace())
                 .param("id", id).update();
     }

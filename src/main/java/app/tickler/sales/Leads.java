@@ -7,8 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,14 +56,14 @@ class Leads {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
-    /** Leads a claim of this instance is writing right now (see {@link #claim}). */
-    private final Set<Long> claiming = ConcurrentHashMap.newKeySet();
+    private final ClaimsInFlight claims;
 
     Leads(LeadRepository leads, Qualification qualification, SalesSettings settings, Parties parties,
             CustomFields customFields, Directory directory, IdGenerator ids, Clock clock, AuditLog audit,
             Timeline timeline, ApplicationEventPublisher events,
-            org.springframework.transaction.support.TransactionTemplate transactions) {
+            org.springframework.transaction.support.TransactionTemplate transactions, ClaimsInFlight claims) {
         this.transactions = transactions;
+        this.claims = claims;
         this.leads = leads;
         this.qualification = qualification;
         this.settings = settings;
@@ -247,17 +245,23 @@ class Leads {
         if (actor.role() == Role.STAFF || actor.isSystem()) {
             throw new AccessDeniedException("only sellers claim leads");
         }
+        long workspace = actor.workspaceId();
+        if (claims.taken(workspace, id.value())) {
+            throw claimedMeanwhile();
+        }
         LeadRepository.PoolState seen = leads.poolState(id.value()).orElseThrow(() -> new LeadNotFound(id.value()));
         if (!seen.inPool()) {
             throw notClaimable(seen, actor);
         }
-        if (!claiming.add(id.value())) {
+        if (!claims.start(workspace, id.value())) {
             throw claimedMeanwhile();
         }
+        boolean committed = false;
         try {
             transactions.executeWithoutResult(status -> claimInTransaction(id, actor));
+            committed = true;
         } finally {
-            claiming.remove(id.value());
+            claims.end(workspace, id.value(), committed);
         }
         return get(id);
     }
@@ -269,8 +273,9 @@ class Leads {
             throw claimedMeanwhile();
         }
         leads.lockClaimer(actor.userId());
-        int limit = settings.current().claimLimit();
-        int holding = leads.openOwnedBy(actor.userId()) - 1; // the one just claimed is counted already
+        LeadRepository.Holding held = leads.holding(actor.userId());
+        int limit = held.limit();
+        int holding = held.leads() - 1; // the one just claimed is counted already
         if (holding >= limit) {
             throw new Conflict("You already hold " + holding + " open leads, the limit of this workspace ("
                     + limit + "). Convert, disqualify or release some before claiming more.");

@@ -65,6 +65,8 @@ class LeadPoolTests {
     Dialect dialect;
     @Autowired
     EventGate gate;
+    @Autowired
+    ClaimsInFlight claimsInFlight;
 
     Calls calls;
 
@@ -160,6 +162,8 @@ class LeadPoolTests {
         try {
             Future<?> firstClaim = pool.submit(() -> first.call(() -> transactions.execute(status -> {
                 leads.claim(id);
+                // as if the second person's request reached another server, which has no memory of this claim
+                claimsInFlight.forget(acme.id(), id.value());
                 claimedUncommitted.countDown();
                 try {
                     // keeps the claim uncommitted until the second person has had an answer (or gave up)
@@ -210,6 +214,18 @@ class LeadPoolTests {
             gate.open();
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aLeadReleasedRightAfterItsClaimCanBeClaimedAgainAtOnce() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser first = acme.user(Role.REP);
+        TestUser second = acme.user(Role.REP);
+        LeadId id = new LeadId(lead(acme.admin(), Map.of("lastName", "Second thoughts")).get("id").asLong());
+        first.call(() -> leads.claim(id));
+        first.call(() -> leads.release(id));
+        // the claim a moment ago no longer answers for the lead: it is back in the pool
+        assertThat(second.call(() -> leads.claim(id)).ownerId().value()).isEqualTo(second.id());
     }
 
     @Test

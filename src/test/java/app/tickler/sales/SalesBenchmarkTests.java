@@ -135,6 +135,7 @@ class SalesBenchmarkTests {
         }
         Collections.shuffle(pool);
         List<Long> claimTimes = Collections.synchronizedList(new ArrayList<>());
+        List<Long> winTimes = Collections.synchronizedList(new ArrayList<>());
         ExecutorService threads = Executors.newFixedThreadPool(CLAIMERS);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> won = new ArrayList<>();
@@ -152,6 +153,7 @@ class SalesBenchmarkTests {
                     try {
                         Actors.callAs(actor, () -> leads.claim(new LeadId(lead)));
                         mine++;
+                        winTimes.add(System.nanoTime() - t);
                     } catch (app.tickler.platform.Conflict lost) {
                         // someone else was faster: the next one
                     }
@@ -179,10 +181,12 @@ class SalesBenchmarkTests {
                 board load, a rep (team visibility), %d runs: p50 %.1f ms, p95 %.1f ms
                 stage move, %d moves: p50 %.1f ms, p95 %.1f ms, max %.1f ms
                 claim, %d people at once, %d attempts (%d won) in %d ms: p50 %.1f ms, p95 %.1f ms, max %.1f ms
+                claim, the %d won: p50 %.1f ms, p95 %.1f ms
                 """, dialect, OPEN, CLOSED, loaded, boardTimes.size(), p(boardTimes, 50), p(boardTimes, 95),
                 p(boardTimes, 100), ownerBoardTimes.size(), p(ownerBoardTimes, 50), p(ownerBoardTimes, 95), moveTimes.size(),
                 p(moveTimes, 50), p(moveTimes, 95), p(moveTimes, 100), CLAIMERS, claimTimes.size(), claimed,
-                claimsTook, p(claimTimes, 50), p(claimTimes, 95), p(claimTimes, 100));
+                claimsTook, p(claimTimes, 50), p(claimTimes, 95), p(claimTimes, 100), winTimes.size(), p(winTimes, 50),
+                p(winTimes, 95));
         System.out.println(report);
         Files.writeString(Path.of("target", "sales-benchmark-" + dialect.name().toLowerCase() + ".txt"), report);
     }
