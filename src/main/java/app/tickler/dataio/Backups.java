@@ -14,6 +14,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -355,8 +356,9 @@ class Backups {
             String line;
             long rows = 0;
             int number = 0;
-            int batchFrom = 0;
             int batched = 0;
+            // the batch's values by line, to find the one line the database refuses (see execute)
+            List<Pending> pending = new ArrayList<>(BATCH);
             while ((line = reader.readLine()) != null) {
                 number++;
                 if (line.isBlank()) {
@@ -381,6 +383,7 @@ class Backups {
                     throw new InvalidInput("file", where + " belongs to another workspace than the manifest's "
                             + restore.workspaceId);
                 }
+                JsonNode[] values = new JsonNode[columns.size()];
                 for (int i = 0; i < columns.size(); i++) {
                     Column column = columns.get(i);
                     JsonNode value = row.get(column.name());
@@ -401,19 +404,18 @@ class Backups {
                         value = null;
                     }
                     bind(insert, i + 1, column, value);
+                    values[i] = value;
                 }
                 insert.addBatch();
+                pending.add(new Pending(number, values));
                 rows++;
-                if (batched++ == 0) {
-                    batchFrom = number;
-                }
-                if (batched == BATCH) {
-                    execute(insert, entryName, batchFrom, number);
+                if (++batched == BATCH) {
+                    execute(insert, columns, pending, entryName);
                     batched = 0;
                 }
             }
             if (batched > 0) {
-                execute(insert, entryName, batchFrom, number);
+                execute(insert, columns, pending, entryName);
             }
             if (entry.has("rows") && entry.path("rows").asLong() != rows) {
                 throw new InvalidInput("file", entryName + " has " + rows + " rows; manifest.json says "
@@ -477,13 +479,42 @@ class Backups {
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
-    private static void execute(PreparedStatement insert, String entryName, int from, int to) {
+    /** A line of a backup file bound into the current batch. */
+    private record Pending(int line, JsonNode[] values) {
+    }
+
+    /**
+     * Writes the batch. When the database refuses a row (a key twice, a broken link), the batch is taken
+     * back to the savepoint before it and its lines written one by one, so the error names the very
+     * line; the restore as a whole then rolls back.
+     */
+    private static void execute(PreparedStatement insert, List<Column> columns, List<Pending> pending, String entryName)
+            throws SQLException {
+        Connection connection = insert.getConnection();
+        Savepoint before = connection.setSavepoint();
         try {
             insert.executeBatch();
-        } catch (SQLException e) {
-            throw new InvalidInput("file", entryName + (from == to ? " line " + from : " lines " + from + "–" + to)
-                    + ": the database refused a row: " + rootMessage(e));
+        } catch (SQLException refused) {
+            connection.rollback(before);
+            insert.clearBatch();
+            for (Pending row : pending) {
+                try {
+                    for (int i = 0; i < columns.size(); i++) {
+                        bind(insert, i + 1, columns.get(i), row.values()[i]);
+                    }
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    throw new InvalidInput("file", entryName + " line " + row.line() + ": the database refused the row: "
+                            + rootMessage(e));
+                }
+            }
+            // the batch failed but no line alone does: name the batch
+            throw new InvalidInput("file", entryName + " lines " + pending.get(0).line() + "–"
+                    + pending.get(pending.size() - 1).line() + ": the database refused a row: " + rootMessage(refused));
+        } finally {
+            pending.clear();
         }
+        connection.releaseSavepoint(before);
     }
 
     private static String rootMessage(SQLException e) {

@@ -342,6 +342,14 @@ class BackupTests {
     }
 
     @Test
+    void aRowTheDatabaseRefusesIsNamedByItsOwnLineNotItsBatch() throws Exception {
+        // line 2 repeats line 1: the same key twice, which only the database can tell (a batch of both
+        // would be named "lines 1–2")
+        refusedNamingTheLine(lines -> lines.set(1, lines.get(0)), "tables/contacts.jsonl line 2:",
+                "the database refused the row");
+    }
+
+    @Test
     void aFileWithFewerRowsThanItsManifestSaysIsRefused() throws Exception {
         TestWorkspace acme = populated();
         byte[] zip = backups.backup(acme.id(), true);
