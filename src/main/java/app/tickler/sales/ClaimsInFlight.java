@@ -28,8 +28,19 @@ class ClaimsInFlight {
     private record Key(long workspace, long lead) {
     }
 
-    /** Key → when it stops answering (on the ticker, nanoseconds), or {@link #WRITING}. */
-    private final Map<Key, Long> claims = new ConcurrentHashMap<>();
+    /** Who claims or claimed the lead, and until when that answers (on the ticker), or {@link #WRITING}. */
+    private record Claim(long claimer, long until) {
+
+        boolean answers(long now) {
+            return until == WRITING || until - now > 0;
+        }
+    }
+
+    /** A claim that turns others away: by whom, and whether it is still being written. */
+    record Taken(long claimer, boolean writing) {
+    }
+
+    private final Map<Key, Claim> claims = new ConcurrentHashMap<>();
     private final LongSupplier ticker;
 
     ClaimsInFlight() {
@@ -40,23 +51,24 @@ class ClaimsInFlight {
         this.ticker = ticker;
     }
 
-    /** Whether a claim of this lead is being written here or committed here a moment ago. */
-    boolean taken(long workspace, long lead) {
-        Long until = claims.get(new Key(workspace, lead));
-        return until != null && (until == WRITING || until - ticker.getAsLong() > 0);
+    /** The claim of this lead being written here or committed here a moment ago, or null. */
+    Taken taken(long workspace, long lead) {
+        Claim claim = claims.get(new Key(workspace, lead));
+        return claim != null && claim.answers(ticker.getAsLong()) ? new Taken(claim.claimer(), claim.until() == WRITING)
+                : null;
     }
 
     /** Marks the lead as being claimed; false if a claim of it is being written here already or just was. */
-    boolean start(long workspace, long lead) {
+    boolean start(long workspace, long lead, long claimer) {
         Key key = new Key(workspace, lead);
         long now = ticker.getAsLong();
         boolean[] started = new boolean[1];
-        claims.compute(key, (k, until) -> {
-            if (until != null && (until == WRITING || until - now > 0)) {
-                return until;
+        claims.compute(key, (k, claim) -> {
+            if (claim != null && claim.answers(now)) {
+                return claim;
             }
             started[0] = true;
-            return WRITING;
+            return new Claim(claimer, WRITING);
         });
         return started[0];
     }
@@ -65,7 +77,7 @@ class ClaimsInFlight {
     void end(long workspace, long lead, boolean committed) {
         Key key = new Key(workspace, lead);
         if (committed) {
-            claims.put(key, ticker.getAsLong() + SETTLED_NANOS);
+            claims.computeIfPresent(key, (k, claim) -> new Claim(claim.claimer(), ticker.getAsLong() + SETTLED_NANOS));
         } else {
             claims.remove(key);
         }
@@ -76,7 +88,7 @@ class ClaimsInFlight {
 
     /** The lead changed here (released, reassigned, closed, removed): a new claim goes to the database. */
     void forget(long workspace, long lead) {
-        claims.computeIfPresent(new Key(workspace, lead), (k, until) -> until == WRITING ? WRITING : null);
+        claims.computeIfPresent(new Key(workspace, lead), (k, claim) -> claim.until() == WRITING ? claim : null);
     }
 
     /** For tests: the leads remembered. */
@@ -86,9 +98,8 @@ class ClaimsInFlight {
 
     private void prune() {
         long now = ticker.getAsLong();
-        for (Iterator<Long> it = claims.values().iterator(); it.hasNext(); ) {
-            long until = it.next();
-            if (until != WRITING && until - now <= 0) {
+        for (Iterator<Claim> it = claims.values().iterator(); it.hasNext(); ) {
+            if (!it.next().answers(now)) {
                 it.remove();
             }
         }

@@ -246,14 +246,16 @@ class Leads {
             throw new AccessDeniedException("only sellers claim leads");
         }
         long workspace = actor.workspaceId();
-        if (claims.taken(workspace, id.value())) {
-            throw claimedMeanwhile();
+        ClaimsInFlight.Taken taken = claims.taken(workspace, id.value());
+        if (taken != null) {
+            // answered as the database would, a moment after the claim commits
+            throw taken.writing() ? claimedMeanwhile() : claimedBy(new UserId(taken.claimer()), actor);
         }
         LeadRepository.PoolState seen = leads.poolState(id.value()).orElseThrow(() -> new LeadNotFound(id.value()));
         if (!seen.inPool()) {
             throw notClaimable(seen, actor);
         }
-        if (!claims.start(workspace, id.value())) {
+        if (!claims.start(workspace, id.value(), actor.userId())) {
             throw claimedMeanwhile();
         }
         boolean committed = false;
@@ -303,11 +305,16 @@ class Leads {
             return new Conflict("This lead is " + (lead.converted() ? "converted" : "disqualified")
                     + " and cannot be claimed");
         }
-        if (lead.ownerId().value() == actor.userId()) {
+        return claimedBy(lead.ownerId(), actor);
+    }
+
+    /** Why an open lead owned by {@code owner} cannot be claimed by {@code actor}. */
+    private Conflict claimedBy(UserId owner, Actor actor) {
+        if (owner.value() == actor.userId()) {
             return new Conflict("You already own this lead");
         }
         // the owner is named only to those who may see the lead now
-        String who = actor.canRead(owner) ? name(lead.ownerId()) : "A colleague";
+        String who = actor.canRead(owner.value()) ? name(owner) : "A colleague";
         return new Conflict(who + " claimed this lead first; it is no longer in the pool");
     }
 

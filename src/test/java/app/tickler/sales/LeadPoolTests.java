@@ -223,6 +223,11 @@ class LeadPoolTests {
         TestUser second = acme.user(Role.REP);
         LeadId id = new LeadId(lead(acme.admin(), Map.of("lastName", "Second thoughts")).get("id").asLong());
         first.call(() -> leads.claim(id));
+        // a second click a moment later is answered as the database would answer it
+        assertThatThrownBy(() -> first.call(() -> leads.claim(id))).isInstanceOf(Conflict.class)
+                .hasMessage("You already own this lead");
+        assertThatThrownBy(() -> second.call(() -> leads.claim(id))).isInstanceOf(Conflict.class)
+                .hasMessageStartingWith("A colleague claimed this lead first");
         first.call(() -> leads.release(id));
         // the claim a moment ago no longer answers for the lead: it is back in the pool
         assertThat(second.call(() -> leads.claim(id)).ownerId().value()).isEqualTo(second.id());

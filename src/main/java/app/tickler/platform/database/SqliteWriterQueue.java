@@ -7,7 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.TransactionDefinition;
 
 /**
@@ -18,7 +18,9 @@ import org.springframework.transaction.TransactionDefinition;
  * order. This transaction manager queues them in the JVM instead: a fair lock taken before the
  * transaction begins and released when its connection is handed back, so each waiter starts the
  * moment the previous one is done, first come first served. SQLite's lock still guards the file
- * against other processes (a command-line backup), with its busy timeout.
+ * against other processes (a command-line backup), with its busy timeout. The queue is held until
+ * the connection is handed back, after-commit callbacks included: those must not start a
+ * transaction of their own on another thread and wait for it.
  */
 final class SqliteWriterQueue extends JdbcTransactionManager {
 
@@ -35,6 +37,11 @@ final class SqliteWriterQueue extends JdbcTransactionManager {
 
     @Override
     protected void doBegin(Object transaction, TransactionDefinition definition) {
+        if (writer.isHeldByCurrentThread()) {
+            // a new transaction beside one this thread has open (REQUIRES_NEW) would wait for SQLite's
+            // lock held by the outer one until the busy timeout: say so at once
+            throw new IllegalTransactionStateException("a second transaction beside an open one cannot write on SQLite");
+        }
         acquire();
         try {
             super.doBegin(transaction, definition);
@@ -61,10 +68,10 @@ final class SqliteWriterQueue extends JdbcTransactionManager {
             acquired = writer.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CannotCreateTransactionException("interrupted while waiting for the database", e);
+            throw new DatabaseBusy("interrupted while waiting for the database", e);
         }
         if (!acquired) {
-            throw new CannotCreateTransactionException("the database stayed busy for " + wait.toSeconds()
+            throw new DatabaseBusy("the database stayed busy for " + wait.toSeconds()
                     + " s: another change is still being written");
         }
     }

@@ -17,7 +17,6 @@ import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -31,6 +30,7 @@ import app.tickler.platform.InvalidInput.FieldProblem;
 import app.tickler.platform.NotFound;
 import app.tickler.platform.StaleVersion;
 import app.tickler.platform.TooManyRequests;
+import app.tickler.platform.database.DatabaseBusy;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -95,7 +95,7 @@ record Problem(HttpStatus status, String title, String detail, List<FieldProblem
             log.info("write refused by the database: {}", sql.getSQLException().getMessage());
             return simple(HttpStatus.CONFLICT, "Conflict", "The change conflicts with the current data; reload and try again.");
         }
-        if (failure instanceof CannotCreateTransactionException || failure instanceof PessimisticLockingFailureException) {
+        if (failure instanceof DatabaseBusy || failure instanceof PessimisticLockingFailureException) {
             // the database stayed busy (a long import batch, a restore): nothing was written, a retry will do
             log.warn("database busy: {}", failure.getMessage());
             return simple(HttpStatus.SERVICE_UNAVAILABLE, "Busy",

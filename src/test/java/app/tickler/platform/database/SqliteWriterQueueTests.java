@@ -18,7 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -96,7 +97,7 @@ class SqliteWriterQueueTests {
         holding.await();
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> jdbc.update("INSERT INTO writes (n) VALUES (2)")))
-                .isInstanceOf(CannotCreateTransactionException.class)
+                .isInstanceOf(DatabaseBusy.class)
                 .hasMessageContaining("busy");
 
         release.countDown();
@@ -105,5 +106,19 @@ class SqliteWriterQueueTests {
         transactions.executeWithoutResult(status -> jdbc.update("INSERT INTO writes (n) VALUES (3)"));
         assertThat(jdbc.queryForList("SELECT n FROM writes ORDER BY n", Integer.class)).containsExactly(1, 3);
         assertThat(queue.busy()).isFalse();
+    }
+
+    @Test
+    void aSecondTransactionBesideAnOpenOneOnTheSameThreadIsRefusedAtOnce() {
+        TransactionTemplate outer = new TransactionTemplate(new SqliteWriterQueue(dataSource, Duration.ofSeconds(10)));
+        TransactionTemplate beside = new TransactionTemplate(outer.getTransactionManager());
+        beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        assertThatThrownBy(() -> outer.executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO writes (n) VALUES (1)");
+            beside.executeWithoutResult(inner -> jdbc.update("INSERT INTO writes (n) VALUES (2)"));
+        })).isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM writes", Integer.class)).isZero();
+        outer.executeWithoutResult(status -> jdbc.update("INSERT INTO writes (n) VALUES (3)"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM writes", Integer.class)).isOne();
     }
 }

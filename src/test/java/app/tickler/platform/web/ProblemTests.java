@@ -11,6 +11,7 @@ import org.sqlite.SQLiteException;
 
 import app.tickler.platform.InvalidInput;
 import app.tickler.platform.StaleVersion;
+import app.tickler.platform.database.DatabaseBusy;
 
 class ProblemTests {
 
@@ -32,10 +33,13 @@ class ProblemTests {
 
     @Test
     void aDatabaseThatStayedBusyIsATemporaryRefusalNotAnIncident() {
-        Problem problem = Problem.of(new CannotCreateTransactionException("the database stayed busy for 15 s"));
+        Problem problem = Problem.of(new DatabaseBusy("the database stayed busy for 15 s"));
         assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(problem.detail()).contains("nothing was saved").contains("try again");
         assertThat(problem.extras()).doesNotContainKey("incident");
+        // a database that cannot be reached at all is an incident, not a busy one
+        assertThat(Problem.of(new CannotCreateTransactionException("Connection refused")).status())
+                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     @Test
