@@ -154,8 +154,8 @@ class TouchImports {
                 subjectRows.add(new Object[] {workspace, subject.type(), subject.id(), at, id,
                         direction == Direction.OUTBOUND, responded});
             }
-            chases.addAll(chaseOf(touch.dealId(), null, contacts.stream().map(ContactId::value).toList(),
-                    touch.accountId() == null ? null : touch.accountId().value()));
+            // every record the touch is on: a later touch chasing any of them counts this one
+            chases.addAll(subjects);
             from = Math.min(from, at);
             daily.computeIfAbsent(new DayAndAuthor(day(at), author), k -> new long[2])[0]++;
         }
@@ -226,7 +226,12 @@ class TouchImports {
         Map<DayAndAuthor, long[]> daily = new TreeMap<>();
         long from = Long.MAX_VALUE;
         for (Stored touch : removed.values()) {
+            // every record the touch was on: a later touch chasing any of them counted this one
             chases.addAll(chaseOf(touch.dealId(), touch.leadId(), touch.contacts(), touch.accountId()));
+            touch.contacts().forEach(contact -> chases.add(new Subject("contact", contact)));
+            if (touch.accountId() != null) {
+                chases.add(new Subject("account", touch.accountId()));
+            }
             from = Math.min(from, touch.at());
             long[] counts = daily.computeIfAbsent(new DayAndAuthor(day(touch.at()),
                     touch.loggedBy() == null ? 0 : touch.loggedBy()), k -> new long[2]);

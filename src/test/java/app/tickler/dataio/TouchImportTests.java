@@ -263,6 +263,34 @@ class TouchImportTests {
     }
 
     @Test
+    void anImportedTouchCountsInTheChaseOfEveryRecordItIsOnAndItsUndoTakesItBack() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        TestUser admin = acme.admin();
+        Account roofs = rep.call(() -> parties.createAccount(AccountInput.named("Gutters Ltd")));
+        rep.call(() -> person(parties, "Ann", "ann@gutters.example", roofs));
+        // a call to the company, nobody in particular: its chase is the account
+        rep.run(() -> followUps.logTouch(new NewTouch(Instant.parse("2025-03-10T10:00:00Z"), Channel.CALL,
+                Direction.OUTBOUND, roofs.id(), List.of(), null, null, null, null, false, null, null, null, null)));
+        Subject account = new Subject("account", roofs.id().value());
+        assertThat(rep.call(() -> followUps.currentAttempt(account))).isEqualTo(1);
+
+        String id = upload(admin, """
+                Activity type,Activity date,Associated Contact,Associated Company
+                Call,2025-02-01 09:00,ann@gutters.example,Gutters Ltd
+                """).get("id").asString();
+        assertThat(run(admin, id).get("created").asLong()).isEqualTo(1);
+        // the imported call chases Ann, and it is on the account too: the account's later call is its second attempt
+        List<Touch> onAccount = rep.call(() -> followUps.touchesOf(account, Paging.first(10)).items());
+        assertThat(onAccount).extracting(Touch::attempt).containsExactly(2, 1);
+        assertThat(rep.call(() -> followUps.currentAttempt(account))).isEqualTo(2);
+
+        assertThat(undo(admin, id).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(rep.call(() -> followUps.touchesOf(account, Paging.first(10)).items())).extracting(Touch::attempt)
+                .containsExactly(1);
+    }
+
+    @Test
     void aRepImportsOnlyTheirOwnHistoryOnRecordsTheyMaySeeAndStrictModeWritesNothing() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser north = acme.user(Role.REP, acme.team("North"));
