@@ -43,6 +43,8 @@ import app.tickler.party.ContactInput;
 import app.tickler.party.CustomField;
 import app.tickler.party.Parties;
 import app.tickler.platform.InvalidInput;
+import app.tickler.platform.Paging;
+import app.tickler.platform.timeline.TimelineEntry.Subject;
 import app.tickler.platform.database.DatabaseMaintenance;
 import app.tickler.platform.database.Dialect;
 import app.tickler.platform.security.Actor;
@@ -948,7 +950,7 @@ class ImportRunner implements DisposableBean {
             Optional<Account> now = parties.account(account);
             if (row.action().equals("CREATED")) {
                 imports.forgetExternal(ImportEntity.ACCOUNT, row.recordId());
-                if (now.isPresent()) {
+                if (now.isPresent() && holdsNothingElse(account)) {
                     parties.removeAccount(account);
                 }
             } else if (now.isPresent()) {
@@ -998,6 +1000,17 @@ class ImportRunner implements DisposableBean {
      * change, is kept. A deal the import recorded closed is removed (with its invoices) while it is still closed
      * as recorded; one reopened since is kept.
      */
+    /**
+     * Whether an account this import created holds nothing now (its own lines are undone before it):
+     * a deal kept by the undo, or a person, deal, installed product or touch added since, keeps the
+     * account, since removing it would take them along.
+     */
+    private boolean holdsNothingElse(AccountId account) {
+        return sales.dealsOf(account).isEmpty() && parties.members(account).isEmpty()
+                && installedBase.installedProducts(account, null, Paging.first(1)).items().isEmpty()
+                && followUps.touchesOf(new Subject("account", account.value()), Paging.first(1)).items().isEmpty();
+    }
+
     private void undoDeal(ImportRepository.Row row) {
         DealId deal = new DealId(row.recordId());
         Optional<EditableDeal> now = sales.editableDeal(deal);

@@ -29,6 +29,8 @@ import app.tickler.TicklerTest;
 import app.tickler.aftersale.InstalledBase;
 import app.tickler.aftersale.InstalledProduct;
 import app.tickler.identity.UserId;
+import app.tickler.party.AccountId;
+import app.tickler.party.Account;
 import app.tickler.party.Contact;
 import app.tickler.party.ContactId;
 import app.tickler.party.ContactInput;
@@ -272,6 +274,26 @@ class ImportApiTests {
         call(post("/api/v1/imports/" + id + "/undo"), rep, 200);
         waitFor(rep, id);
         assertThat(contacts(rep)).extracting(Contact::id).containsExactly(existing.id());
+    }
+
+    @Test
+    void undoKeepsAnAccountItCreatedWhenSomeoneAddedToItSince() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String company = "Newco " + System.nanoTime();
+        String id = upload(rep, "CONTACT", "email,first name,last name,company\nann@newco.example,Ann,Able," + company + "\n")
+                .get("id").asString();
+        assertThat(run(rep, id).get("created").asLong()).isEqualTo(1);
+        AccountId newco = rep.call(() -> parties.accountsNamed(company)).get(0);
+        Account account = rep.call(() -> parties.account(newco)).orElseThrow();
+        // a colleague of Ann's, typed in after the import
+        Contact bob = rep.call(() -> TouchImportTests.person(parties, "Bob", "bob@newco.example", account));
+
+        call(post("/api/v1/imports/" + id + "/undo"), rep, 200);
+        waitFor(rep, id);
+        assertThat(contacts(rep)).extracting(Contact::id).as("Ann goes, Bob stays").containsExactly(bob.id());
+        assertThat(rep.call(() -> parties.account(newco))).as("and so does the account Bob is in").isPresent();
+        assertThat(rep.call(() -> parties.members(newco))).containsExactly(bob.id());
     }
 
     @Test
