@@ -440,6 +440,17 @@ final class Conversion {
 
     // --- cells ------------------------------------------------------------------------------
 
+    /** The longest id of another system an import keeps ({@code import_external_ids.external_id}). */
+    static final int MAX_EXTERNAL_ID = 200;
+
+    /** Why the line's {@code externalId} cannot be kept, or null. */
+    static String externalIdProblem(Map<String, String> values) {
+        String id = text(values, "externalId");
+        return id != null && id.length() > MAX_EXTERNAL_ID
+                ? "is longer than " + MAX_EXTERNAL_ID + " characters, the longest id of another system Tickler keeps"
+                : null;
+    }
+
     static String text(Map<String, String> values, String key) {
         String value = values.get(key);
         return value == null || value.isBlank() ? null : value.strip();

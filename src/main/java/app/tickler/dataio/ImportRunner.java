@@ -361,6 +361,11 @@ class ImportRunner implements DisposableBean {
             outcome.skipped++;
             return;
         }
+        String badId = Conversion.externalIdProblem(values);
+        if (badId != null) {
+            outcome.error(line, "externalId", badId + context.column("externalId"));
+            return;
+        }
         InvalidInput.Collector problems = new InvalidInput.Collector();
         try {
             switch (job.entity()) {

@@ -287,6 +287,10 @@ class Imports {
                 values.put(column.getValue(), job.ownExport() ? Formulas.restore(cell) : cell);
             }
         }
+        String badId = Conversion.externalIdProblem(values);
+        if (badId != null) {
+            problemsByField.put("externalId", badId);
+        }
         if (record.getFieldCount() != job.headers().size()) {
             lineProblems.add("has " + record.getFieldCount() + " fields where the header has " + job.headers().size());
         }

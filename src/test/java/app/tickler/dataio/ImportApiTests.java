@@ -297,6 +297,21 @@ class ImportApiTests {
     }
 
     @Test
+    void anIdOfAnotherSystemTooLongToKeepIsAnErrorOfItsLineNotOfItsBatch() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String id = upload(rep, "CONTACT", "Record ID,First Name,Last Name,Email\n" + "9".repeat(201)
+                + ",Long,Id,long@id.example\n42,Short,Id,short@id.example\n").get("id").asString();
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
+        assertThat(preview.at("/lines/0/action").asString()).isEqualTo("error");
+        assertThat(preview.at("/lines/0/cells/0/problem").asString()).startsWith("is longer than 200 characters");
+        JsonNode done = run(rep, id);
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        assertThat(done.get("errors").asLong()).isEqualTo(1);
+        assertThat(download("/api/v1/imports/" + id + "/errors.csv", rep)).contains("2,externalId,\"is longer than 200 characters");
+    }
+
+    @Test
     void strictModeWritesNothingWhenAnyLineFails() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
