@@ -244,6 +244,17 @@ class CustomFieldMatchTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("value=\"custom.customer_no\"").contains("Custom field: Customer no")
                 .doesNotContain("Custom field: Score");
+
+        mvc.perform(post("/imports/" + id + "/settings").with(rep.browser()).param("column.0", "custom.customer_no")
+                        .param("column.1", "email").param("duplicates", "UPDATE").param("matchOn", "custom.customer_no")
+                        .param("then", "preview"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        JsonNode saved = call(get("/api/v1/imports/" + id), rep, 200);
+        assertThat(saved.get("matchOn").asString()).isEqualTo("CUSTOM");
+        assertThat(saved.get("matchField").asString()).isEqualTo("custom.customer_no");
+        String again = mvc.perform(get("/imports/" + id).with(rep.browser())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(again).containsPattern("value=\"custom.customer_no\"\\s+selected");
     }
 
     // --- support ------------------------------------------------------------------------------
