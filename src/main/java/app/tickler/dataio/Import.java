@@ -9,12 +9,18 @@ import app.tickler.identity.UserId;
 /**
  * One CSV import: the file as detected, the mapping (column index to field key) and duplicate
  * handling chosen, and its progress. {@code rowsDone} counts data lines settled in whole batches.
+ * {@code matchField} is the custom field ({@code custom.<key>}) an import matching on {@code CUSTOM} matches on.
  */
 public record Import(ImportId id, ImportEntity entity, ImportStatus status, String fileName, long fileSize,
         String charset, String delimiter, boolean ownExport, List<String> headers, Map<Integer, String> mapping,
-        DuplicateMode duplicates, MatchOn matchOn, boolean strict, Long rowsTotal, long rowsDone, long created,
+        DuplicateMode duplicates, MatchOn matchOn, String matchField, boolean strict, Long rowsTotal, long rowsDone, long created,
         long updated, long skipped, long errors, boolean cancelAsked, String problem, UserId createdBy,
         Instant createdAt, Instant startedAt, Instant finishedAt) {
+
+    /** The field whose value finds the existing record: the match's own, or the chosen custom field. */
+    public String matchOnField() {
+        return matchOn == MatchOn.CUSTOM ? matchField : matchOn.field();
+    }
 
     /** Lines per second since the start (to the end, or to now while running). */
     public long rowsPerSecond() {

@@ -89,6 +89,7 @@ class ImportPages {
         if (job.status() == ImportStatus.PENDING) {
             model.addAttribute("fields", imports.fields(job.entity()));
             model.addAttribute("matchOptions", MatchOn.of(job.entity()));
+            model.addAttribute("matchCustomFields", imports.customMatchFields(job.entity()));
             model.addAttribute("modes", DuplicateMode.values());
             model.addAttribute("mappings", imports.mappings(job.entity()));
             if (!model.containsAttribute("preview")) {
@@ -126,8 +127,12 @@ class ImportPages {
             }
         });
         try {
+            // the match select offers the entity's text custom fields as "custom.<key>"
+            String match = form.get("matchOn");
+            boolean custom = match != null && match.startsWith("custom.");
             imports.configure(id, new Imports.Settings(mapping, option(DuplicateMode.class, form.get("duplicates")),
-                    option(MatchOn.class, form.get("matchOn")), "true".equals(form.get("strict"))));
+                    custom ? MatchOn.CUSTOM : option(MatchOn.class, match), custom ? match : null,
+                    "true".equals(form.get("strict"))));
         } catch (InvalidInput problems) {
             model.addAttribute("problems", problems);
             return show(id, model);

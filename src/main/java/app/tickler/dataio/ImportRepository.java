@@ -90,12 +90,14 @@ class ImportRepository {
         return Page.of(sql.query((rs, n) -> map(rs)).list(), paging, i -> Cursor.of(i.id().value()));
     }
 
-    void settings(long id, Map<Integer, String> mapping, DuplicateMode duplicates, MatchOn matchOn, boolean strict) {
+    void settings(long id, Map<Integer, String> mapping, DuplicateMode duplicates, MatchOn matchOn, String matchField,
+            boolean strict) {
         jdbc.sql("""
-                UPDATE imports SET mapping = :mapping, duplicates = :duplicates, match_on = :matchOn, strict = :strict
+                UPDATE imports SET mapping = :mapping, duplicates = :duplicates, match_on = :matchOn,
+                                   match_field = :matchField, strict = :strict
                 WHERE workspace_id = :workspace AND id = :id
                 """).param("mapping", json.writeValueAsString(mapping)).param("duplicates", duplicates.name())
-                .param("matchOn", matchOn.name()).param("strict", strict).param("workspace", workspace()).param("id", id)
+                .param("matchOn", matchOn.name()).param("matchField", matchField).param("strict", strict).param("workspace", workspace()).param("id", id)
                 .update();
     }
 
@@ -374,6 +376,7 @@ class ImportRepository {
                 rs.getString("charset"), rs.getString("delimiter"), rs.getBoolean("own_export"),
                 json.readValue(rs.getString("headers"), STRINGS), json.readValue(rs.getString("mapping"), MAPPING),
                 DuplicateMode.valueOf(rs.getString("duplicates")), MatchOn.valueOf(rs.getString("match_on")),
+                rs.getString("match_field"),
                 rs.getBoolean("strict"), Rows.nullableLong(rs, "rows_total"), rs.getLong("rows_done"),
                 rs.getLong("created_count"), rs.getLong("updated_count"), rs.getLong("skipped_count"),
                 rs.getLong("error_count"), rs.getBoolean("cancel_asked"), rs.getString("problem"),

@@ -92,6 +92,7 @@ class ImportRunner implements DisposableBean {
     private final SalesCycle sales;
     private final InstalledBase installedBase;
     private final TouchLines touchLines;
+    private final CustomMatches customMatches;
     private final FollowUps followUps;
     private final Directory directory;
     private final JsonMapper json;
@@ -108,8 +109,9 @@ class ImportRunner implements DisposableBean {
     ImportRunner(ImportRepository imports, ImportFields fields, Parties parties, SalesCycle sales,
             InstalledBase installedBase, TouchLines touchLines, FollowUps followUps, Directory directory, JsonMapper json,
             Clock clock, PlatformTransactionManager transactionManager, DatabaseMaintenance maintenance, Dialect dialect,
-            @Value("${tickler.data-dir}") String dataDir) {
+            CustomMatches customMatches, @Value("${tickler.data-dir}") String dataDir) {
         this.imports = imports;
+        this.customMatches = customMatches;
         this.touchLines = touchLines;
         this.followUps = followUps;
         this.maintenance = maintenance;
@@ -187,6 +189,12 @@ class ImportRunner implements DisposableBean {
             log.error("import {} stopped", importId, e);
             fail(importId, "The import stopped (" + e.getClass().getSimpleName() + "); what was imported so far can be"
                     + " undone");
+        } finally {
+            // done, failed or cancelled: the lookup of a custom-field match is not needed any more (a resumed
+            // import fills it again)
+            if (current.matchOn() == MatchOn.CUSTOM) {
+                customMatches.clear(importId);
+            }
         }
     }
 
@@ -201,6 +209,10 @@ class ImportRunner implements DisposableBean {
         Context context = new Context(job, format, fields.custom(job.entity()), owners(), sales::pipelines);
         if (job.rowsTotal() == null) {
             imports.total(id, count(file, format));
+        }
+        if (matchesCustom(job)) {
+            // every live record's value, in one statement, so that each batch looks its values up in one query
+            transactions.executeWithoutResult(s -> customMatches.fill(id, job.entity(), customKey(job)));
         }
         if (job.strict() && job.rowsDone() == 0) {
             long errors = pass(context, file, 0, true);
@@ -370,7 +382,7 @@ class ImportRunner implements DisposableBean {
         try {
             switch (job.entity()) {
                 case CONTACT -> contact(context, line, values, problems, outcome, pending);
-                case ACCOUNT -> account(context, line, values, problems, outcome);
+                case ACCOUNT -> account(context, line, values, problems, outcome, pending);
                 case LEAD -> lead(context, line, values, problems, outcome, pending);
                 case DEAL -> deal(context, line, values, problems, outcome);
                 case INSTALLED_PRODUCT -> installedProduct(context, line, values, problems, outcome);
@@ -395,7 +407,7 @@ class ImportRunner implements DisposableBean {
             return;
         }
         if (existing != null && !Actors.current().canWrite(existing.ownerId() == null ? null : existing.ownerId().value())) {
-            problems.add(job.matchOn().field(), "matches a contact you may not change");
+            problems.add(job.matchOnField(), "matches a contact you may not change");
         }
         ContactInput base = existing == null ? Conversion.emptyContact() : Conversion.inputOf(existing);
         ContactInput input = Conversion.contact(base, values, context.custom, context::owner, problems);
@@ -457,9 +469,10 @@ class ImportRunner implements DisposableBean {
     }
 
     private void account(Context context, long line, Map<String, String> values, InvalidInput.Collector problems,
-            Outcome outcome) {
+            Outcome outcome, Pending pending) {
         Import job = context.job;
-        Account existing = job.duplicates() == DuplicateMode.CREATE ? null : matchAccount(job, values, problems);
+        Account existing = job.duplicates() == DuplicateMode.CREATE ? null
+                : matchAccount(job, values, problems, pending);
         if (existing != null && job.duplicates() == DuplicateMode.SKIP) {
             problems.throwIfAny();
             outcome.rows.add(new ImportRepository.Row(line, ImportEntity.ACCOUNT, existing.id().value(), "SKIPPED", null));
@@ -467,7 +480,7 @@ class ImportRunner implements DisposableBean {
             return;
         }
         if (existing != null && !Actors.current().canWrite(existing.ownerId() == null ? null : existing.ownerId().value())) {
-            problems.add(job.matchOn().field(), "matches an account you may not change");
+            problems.add(job.matchOnField(), "matches an account you may not change");
         }
         AccountInput base = existing == null ? Conversion.emptyAccount() : Conversion.inputOf(existing);
         AccountInput input = Conversion.account(base, values, context.custom, context::owner, problems);
@@ -478,6 +491,7 @@ class ImportRunner implements DisposableBean {
             saved = parties.createAccount(input);
             outcome.rows.add(new ImportRepository.Row(line, ImportEntity.ACCOUNT, saved.id().value(), "CREATED", null));
             outcome.created++;
+            pending.created(saved.id().value(), saved.custom());
         } else {
             saved = parties.updateAccount(existing.id(), input, existing.version());
             outcome.rows.add(new ImportRepository.Row(line, ImportEntity.ACCOUNT, saved.id().value(), "UPDATED",
@@ -503,7 +517,7 @@ class ImportRunner implements DisposableBean {
             return;
         }
         if (existing != null && !actor.canWrite(existing.owner())) {
-            problems.add(job.matchOn().field(), "matches a lead you may not change");
+            problems.add(job.matchOnField(), "matches a lead you may not change");
         }
         LeadInput input = Conversion.lead(existing == null ? Conversion.emptyLead() : existing.input(), values,
                 context.custom, context::owner, problems);
@@ -733,10 +747,10 @@ class ImportRunner implements DisposableBean {
     static DealOutcome checkMatchedDeal(Import job, EditableDeal existing, Map<String, String> values,
             InvalidInput.Collector problems) {
         if (existing != null && !Actors.current().canWrite(existing.owner())) {
-            problems.add(job.matchOn().field(), "matches a deal you may not change");
+            problems.add(job.matchOnField(), "matches a deal you may not change");
         }
         if (existing != null && existing.status() != DealStatus.OPEN) {
-            problems.add(job.matchOn().field(), "matches a deal that is " + existing.status().name().toLowerCase(Locale.ROOT)
+            problems.add(job.matchOnField(), "matches a deal that is " + existing.status().name().toLowerCase(Locale.ROOT)
                     + "; only open deals are changed by an import");
         }
         DealOutcome closed = Conversion.dealOutcome(values, problems);
@@ -792,7 +806,7 @@ class ImportRunner implements DisposableBean {
     /** The deal the line names among those the caller may see: by external id, Tickler id, or its name in its account. */
     Optional<EditableDeal> matchDeal(Import job, Map<String, String> values, AccountId account,
             InvalidInput.Collector problems) {
-        String key = Conversion.text(values, job.matchOn().field());
+        String key = Conversion.text(values, job.matchOnField());
         if (key == null) {
             return Optional.empty();
         }
@@ -814,7 +828,7 @@ class ImportRunner implements DisposableBean {
      */
     EditableLead matchLead(Import job, Map<String, String> values, InvalidInput.Collector problems,
             LeadsByEmail byEmail) {
-        String key = Conversion.text(values, job.matchOn().field());
+        String key = Conversion.text(values, job.matchOnField());
         if (key == null) {
             return null;
         }
@@ -829,7 +843,7 @@ class ImportRunner implements DisposableBean {
 
     private Contact matchContact(Import job, Map<String, String> values, InvalidInput.Collector problems,
             Pending pending) {
-        String key = Conversion.text(values, job.matchOn().field());
+        String key = Conversion.text(values, job.matchOnField());
         if (key == null) {
             return null;
         }
@@ -838,15 +852,24 @@ class ImportRunner implements DisposableBean {
             case EMAIL -> pending.withEmail(key);
             case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key).flatMap(pending::contact);
             case ID -> ticklerId(key, problems).flatMap(pending::contact);
+            case CUSTOM -> matchCustom(job, key, pending.withCustomValue(key).stream()
+                    .map(pending::contact).flatMap(Optional::stream).filter(ImportRunner::visible).toList(), problems);
             default -> Optional.empty();
         };
         return found.filter(ImportRunner::visible).orElse(null);
     }
 
-    private Account matchAccount(Import job, Map<String, String> values, InvalidInput.Collector problems) {
-        String key = Conversion.text(values, job.matchOn().field());
+    private Account matchAccount(Import job, Map<String, String> values, InvalidInput.Collector problems,
+            Pending pending) {
+        String key = Conversion.text(values, job.matchOnField());
         if (key == null) {
             return null;
+        }
+        if (job.matchOn() == MatchOn.CUSTOM) {
+            List<AccountId> ids = pending.withCustomValue(key).stream().map(AccountId::new).toList();
+            Map<AccountId, Account> found = parties.accounts(ids);
+            return matchCustom(job, key, ids.stream().map(found::get).filter(java.util.Objects::nonNull)
+                    .filter(ImportRunner::visible).toList(), problems).orElse(null);
         }
         List<AccountId> ids = switch (job.matchOn()) {
             case NAME -> parties.accountsNamed(key);
@@ -856,6 +879,35 @@ class ImportRunner implements DisposableBean {
             default -> List.of();
         };
         return firstVisible(ids).orElse(null);
+    }
+
+    /** Whether the import matches on a custom field (and so keeps a lookup of its values while it runs). */
+    static boolean matchesCustom(Import job) {
+        return job.matchOn() == MatchOn.CUSTOM && job.duplicates() != DuplicateMode.CREATE && job.matchField() != null;
+    }
+
+    /** The custom field's key, without {@code custom.}. */
+    static String customKey(Import job) {
+        return job.matchField().substring("custom.".length());
+    }
+
+    /**
+     * The rule of a custom-field match, for the run and the preview: among the records having the line's
+     * value that the caller may see (the others are absent, as for every match), exactly one is the match;
+     * several are an error naming the value, since updating or skipping one of them would be a guess.
+     */
+    static <T> Optional<T> matchCustom(Import job, String value, List<T> visible, InvalidInput.Collector problems) {
+        if (value.strip().length() > CustomMatches.MAX_KEY) {
+            problems.add(job.matchOnField(), "is longer than " + CustomMatches.MAX_KEY
+                    + " characters, too long to match on");
+            return Optional.empty();
+        }
+        if (visible.size() > 1) {
+            problems.add(job.matchOnField(), "'" + Conversion.shorten(value) + "' matches " + visible.size()
+                    + " records");
+            return Optional.empty();
+        }
+        return visible.stream().findFirst();
     }
 
     /**
@@ -889,6 +941,7 @@ class ImportRunner implements DisposableBean {
     /** Removes what the import created and restores what it updated, newest line first, a batch per transaction. */
     private void undo(Import job) {
         long id = job.id().value();
+        customMatches.clear(id);
         long before = Long.MAX_VALUE;
         while (true) {
             List<ImportRepository.Row> rows = imports.rowsBefore(id, before, BATCH);
@@ -1185,6 +1238,11 @@ class ImportRunner implements DisposableBean {
 
         private final LeadsByEmail leads;
 
+        /** For a custom-field match: the batch's values (keys) and the records having them, and the waiting creates' keys. */
+        private final Map<String, List<Long>> byCustom = new HashMap<>();
+        private final Set<String> customLooked = new java.util.HashSet<>();
+        private final Set<String> customWaiting = new java.util.HashSet<>();
+
         private final List<TouchCreate> touches = new ArrayList<>();
         private TouchLines.Lookups touchLookups;
 
@@ -1200,6 +1258,17 @@ class ImportRunner implements DisposableBean {
                 touchLookups.prefetch(emails, cells(batch, "contactExternalId"));
                 leads = new LeadsByEmail(sales, List.of());
                 return;
+            }
+            if (matchesCustom(job)) {
+                // the batch's values in one query on the import's lookup, the contacts they match in one more
+                List<String> values = cells(batch, job.matchField()).stream()
+                        .filter(v -> v.strip().length() <= CustomMatches.MAX_KEY).map(customMatches::key).toList();
+                byCustom.putAll(customMatches.lookup(job.id().value(), values));
+                customLooked.addAll(values);
+                if (job.entity() == ImportEntity.CONTACT) {
+                    parties.contacts(byCustom.values().stream().flatMap(List::stream).distinct().map(ContactId::new)
+                            .toList()).forEach((id, contact) -> contacts.put(id.value(), contact));
+                }
             }
             List<String> keys = emailKeys(context.job, batch);
             leads = new LeadsByEmail(sales, context.job.entity() == ImportEntity.LEAD ? keys : List.of());
@@ -1303,6 +1372,10 @@ class ImportRunner implements DisposableBean {
 
         void add(Create create) {
             creates.add(create);
+            String custom = customValue(create.input().custom());
+            if (custom != null) {
+                customWaiting.add(custom);
+            }
             create.input().emails().forEach(e -> emails.add(key(e.address())));
             if (create.external() != null) {
                 externals.add(create.external());
@@ -1311,8 +1384,44 @@ class ImportRunner implements DisposableBean {
 
         /** A line about to be matched on a key that a contact waiting to be created has: create the waiting ones first. */
         void beforeMatching(MatchOn on, String key) {
-            if ((on == MatchOn.EMAIL && emails.contains(key(key))) || (on == MatchOn.EXTERNAL_ID && externals.contains(key))) {
+            if ((on == MatchOn.EMAIL && emails.contains(key(key))) || (on == MatchOn.EXTERNAL_ID && externals.contains(key))
+                    || (on == MatchOn.CUSTOM && customWaiting.contains(customMatches.key(key)))) {
                 flush();
+            }
+        }
+
+        /** The records (visible or not) having this custom-field value: the batch's, or looked up now. */
+        List<Long> withCustomValue(String value) {
+            if (value.strip().length() > CustomMatches.MAX_KEY) {
+                return List.of();
+            }
+            String key = customMatches.key(value);
+            if (!customLooked.contains(key)) {
+                byCustom.putAll(customMatches.lookup(context.job.id().value(), List.of(key)));
+                customLooked.add(key);
+            }
+            return byCustom.getOrDefault(key, List.of());
+        }
+
+        /** The key of the matched custom field in a record's values, or null: none, or not matching on one. */
+        private String customValue(Map<String, Object> custom) {
+            if (!matchesCustom(context.job) || custom == null
+                    || !(custom.get(customKey(context.job)) instanceof String value) || value.isBlank()
+                    || value.strip().length() > CustomMatches.MAX_KEY) {
+                return null;
+            }
+            return customMatches.key(value);
+        }
+
+        /** A record this import created: later lines of the file match it by its custom-field value. */
+        void created(long id, Map<String, Object> custom) {
+            String key = customValue(custom);
+            if (key == null) {
+                return;
+            }
+            customMatches.add(context.job.id().value(), Map.of(id, key));
+            if (customLooked.contains(key)) {
+                byCustom.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
             }
         }
 
@@ -1368,6 +1477,19 @@ class ImportRunner implements DisposableBean {
                     imports.putExternal(ImportEntity.CONTACT, create.external(), id);
                 }
             }
+            Map<Long, String> customKeys = new HashMap<>();
+            for (int i = 0; i < creates.size(); i++) {
+                String key = customValue(creates.get(i).input().custom());
+                if (key != null) {
+                    long id = ids.get(i).value();
+                    customKeys.put(id, key);
+                    if (customLooked.contains(key)) {
+                        byCustom.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+                    }
+                }
+            }
+            customMatches.add(context.job.id().value(), customKeys);
+            customWaiting.clear();
             creates.forEach(c -> c.input().emails().forEach(e -> {
                 looked.remove(key(e.address()));
                 byEmail.remove(key(e.address()));

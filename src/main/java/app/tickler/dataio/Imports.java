@@ -66,8 +66,12 @@ class Imports {
         }
     }
 
-    /** The settings of an import: column index to field key, duplicate handling, strict mode. */
-    record Settings(Map<Integer, String> mapping, DuplicateMode duplicates, MatchOn matchOn, Boolean strict) {
+    /**
+     * The settings of an import: column index to field key, duplicate handling, what a line is matched on
+     * ({@code matchField}: the custom field, {@code custom.<key>}, of {@code matchOn} {@code CUSTOM}), strict mode.
+     */
+    record Settings(Map<Integer, String> mapping, DuplicateMode duplicates, MatchOn matchOn, String matchField,
+            Boolean strict) {
     }
 
     /** A cell of the preview: its text, the field it goes to (null: not imported), and what is wrong with it. */
@@ -92,9 +96,11 @@ class Imports {
     private final FollowUps followUps;
     private final IdGenerator ids;
     private final Clock clock;
+    private final CustomMatches customMatches;
 
     Imports(ImportRepository imports, ImportRunner runner, ImportFields fields, Parties parties, SalesCycle sales,
-            TouchLines touchLines, FollowUps followUps, IdGenerator ids, Clock clock) {
+            TouchLines touchLines, FollowUps followUps, IdGenerator ids, Clock clock, CustomMatches customMatches) {
+        this.customMatches = customMatches;
         this.touchLines = touchLines;
         this.followUps = followUps;
         this.sales = sales;
@@ -147,7 +153,7 @@ class Imports {
         Import created = new Import(new ImportId(id), entity, ImportStatus.PENDING,
                 name.length() > 255 ? name.substring(0, 255) : name, size, format.charset().name(),
                 String.valueOf(format.delimiter()), format.ownExport(), format.headers(), mapping,
-                ownExport ? DuplicateMode.UPDATE : DuplicateMode.SKIP, matchOn, false, null, 0, 0, 0, 0, 0,
+                ownExport ? DuplicateMode.UPDATE : DuplicateMode.SKIP, matchOn, null, false, null, 0, 0, 0, 0, 0,
                 false, null, new UserId(actor.userId()), clock.instant(), null, null);
         imports.insert(created, sha);
         return get(new ImportId(id));
@@ -213,9 +219,18 @@ class Imports {
         }
         DuplicateMode duplicates = settings.duplicates() == null ? current.duplicates() : settings.duplicates();
         MatchOn matchOn = settings.matchOn() == null ? current.matchOn() : settings.matchOn();
+        String matchField = null;
+        if (matchOn == MatchOn.CUSTOM && MatchOn.of(current.entity()).contains(matchOn)) {
+            matchField = settings.matchField() == null || settings.matchField().isBlank() ? current.matchField()
+                    : settings.matchField().strip();
+            checkMatchField(current.entity(), matchField, duplicates, mapping, problems);
+        } else if (settings.matchField() != null && !settings.matchField().isBlank()) {
+            problems.add("matchField", "is only for matchOn CUSTOM (a custom field to match on)");
+        }
         if (!MatchOn.of(current.entity()).contains(matchOn)) {
             problems.add("matchOn", "must be one of " + MatchOn.of(current.entity()));
-        } else if (duplicates != DuplicateMode.CREATE && !mapping.containsValue(matchOn.field()) && !mapping.isEmpty()
+        } else if (matchOn != MatchOn.CUSTOM && duplicates != DuplicateMode.CREATE
+                && !mapping.containsValue(matchOn.field()) && !mapping.isEmpty()
                 && current.entity() != ImportEntity.TOUCH) {
             // a touch without an activity id is known by its fingerprint (TouchLines.fingerprint)
             problems.add("matchOn", "needs a column mapped to " + matchOn.field());
@@ -232,9 +247,42 @@ class Imports {
                     + " touches");
         }
         problems.throwIfAny();
-        imports.settings(id.value(), mapping, duplicates, matchOn,
+        imports.settings(id.value(), mapping, duplicates, matchOn, matchField,
                 settings.strict() == null ? current.strict() : settings.strict());
         return get(id);
+    }
+
+    /** The custom fields an import of the entity may match on: its text custom fields (none for other entities). */
+    List<app.tickler.party.CustomField> customMatchFields(ImportEntity entity) {
+        if (!MatchOn.of(entity).contains(MatchOn.CUSTOM)) {
+            return List.of();
+        }
+        return fields.custom(entity).values().stream()
+                .filter(f -> f.type() == app.tickler.party.CustomFieldType.TEXT)
+                .sorted(java.util.Comparator.comparingInt(app.tickler.party.CustomField::position)
+                        .thenComparing(app.tickler.party.CustomField::key))
+                .toList();
+    }
+
+    /** A custom field to match on: one of the entity's text custom fields, mapped to a column. */
+    private void checkMatchField(ImportEntity entity, String matchField, DuplicateMode duplicates,
+            Map<Integer, String> mapping, InvalidInput.Collector problems) {
+        String expected = "custom.<key> of a text custom field of " + entity.key() + "s";
+        if (matchField == null) {
+            problems.add("matchField", "is required to match on a custom field: " + expected);
+            return;
+        }
+        app.tickler.party.CustomField field = matchField.startsWith("custom.")
+                ? fields.custom(entity).get(matchField.substring("custom.".length())) : null;
+        if (field == null) {
+            problems.add("matchField", "'" + Conversion.shorten(matchField) + "' is not a custom field of "
+                    + entity.key() + "s: " + expected);
+        } else if (field.type() != app.tickler.party.CustomFieldType.TEXT) {
+            problems.add("matchField", "'" + matchField + "' is a " + field.type().name().toLowerCase(Locale.ROOT)
+                    + " field: only text custom fields are matched on");
+        } else if (duplicates != DuplicateMode.CREATE && !mapping.isEmpty() && !mapping.containsValue(matchField)) {
+            problems.add("matchField", "needs a column mapped to " + matchField);
+        }
     }
 
     /**
@@ -262,8 +310,9 @@ class Imports {
                 // the leads the lines match, read at once as the run reads a batch's
                 LeadsByEmail leads = new LeadsByEmail(sales,
                         job.entity() == ImportEntity.LEAD ? ImportRunner.emailKeys(job, first) : List.of());
+                Map<String, List<Long>> byCustom = customValues(job, first);
                 for (CsvRecord record : first) {
-                    lines.add(previewLine(job, record, custom, owners, leads, touchLookups));
+                    lines.add(previewLine(job, record, custom, owners, leads, touchLookups, byCustom));
                 }
             }
         } catch (CsvParseException e) {
@@ -274,8 +323,37 @@ class Imports {
         return new Preview(job.headers(), lines);
     }
 
+    /**
+     * For a custom-field match: the records having the preview lines' values, read at once from the records
+     * (the lookup table is the run's; ten lines do not need it).
+     */
+    private Map<String, List<Long>> customValues(Import job, List<CsvRecord> lines) {
+        if (!ImportRunner.matchesCustom(job)) {
+            return Map.of();
+        }
+        Integer column = job.mapping().entrySet().stream().filter(e -> e.getValue().equals(job.matchField()))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        List<String> keys = new ArrayList<>();
+        for (CsvRecord record : lines) {
+            if (column != null && column < record.getFieldCount()) {
+                String cell = job.ownExport() ? Formulas.restore(record.getField(column)) : record.getField(column);
+                String value = Conversion.text(Map.of(job.matchField(), cell), job.matchField());
+                if (value != null && value.strip().length() <= CustomMatches.MAX_KEY) {
+                    keys.add(customMatches.key(value));
+                }
+            }
+        }
+        return customMatches.find(job.entity(), ImportRunner.customKey(job), keys);
+    }
+
+    private List<Long> withCustomValue(Map<String, List<Long>> byCustom, String value) {
+        return value.strip().length() > CustomMatches.MAX_KEY ? List.of()
+                : byCustom.getOrDefault(customMatches.key(value), List.of());
+    }
+
     private PreviewLine previewLine(Import job, CsvRecord record, Map<String, app.tickler.party.CustomField> custom,
-            Map<String, UserId> owners, LeadsByEmail leads, TouchLines.Lookups touchLookups) {
+            Map<String, UserId> owners, LeadsByEmail leads, TouchLines.Lookups touchLookups,
+            Map<String, List<Long>> byCustom) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> problemsByField = new HashMap<>();
         List<String> lineProblems = new ArrayList<>();
@@ -308,7 +386,8 @@ class Imports {
                     action = "skip";
                 }
             } else if (job.entity() == ImportEntity.CONTACT) {
-                var existing = job.duplicates() == DuplicateMode.CREATE ? null : matchContact(job, values);
+                var existing = job.duplicates() == DuplicateMode.CREATE ? null
+                        : matchContact(job, values, byCustom, problems);
                 action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
                 ContactInput input = Conversion.contact(existing == null ? Conversion.emptyContact()
                         : Conversion.inputOf(existing), values, custom, owner -> findOwner(owners, owner), problems);
@@ -345,14 +424,15 @@ class Imports {
                         custom, owner -> findOwner(owners, owner), problems);
                 LeadStatus status = Conversion.leadStatus(problems, values, existing == null ? null : existing.status());
                 if (existing != null && !action.equals("skip") && !Actors.current().canWrite(existing.owner())) {
-                    problems.add(job.matchOn().field(), "matches a lead you may not change");
+                    problems.add(job.matchOnField(), "matches a lead you may not change");
                 }
                 problems.throwIfAny();
                 if (!action.equals("skip")) {
                     sales.checkLead(existing == null ? null : existing.id(), input, Conversion.open(status));
                 }
             } else {
-                var existing = job.duplicates() == DuplicateMode.CREATE ? null : matchAccount(job, values);
+                var existing = job.duplicates() == DuplicateMode.CREATE ? null
+                        : matchAccount(job, values, byCustom, problems);
                 action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
                 AccountInput input = Conversion.account(existing == null ? Conversion.emptyAccount()
                         : Conversion.inputOf(existing), values, custom, owner -> findOwner(owners, owner), problems);
@@ -398,10 +478,17 @@ class Imports {
         return runner.users();
     }
 
-    private app.tickler.party.Contact matchContact(Import job, Map<String, String> values) {
-        String key = Conversion.text(values, job.matchOn().field());
+    private app.tickler.party.Contact matchContact(Import job, Map<String, String> values,
+            Map<String, List<Long>> byCustom, InvalidInput.Collector problems) {
+        String key = Conversion.text(values, job.matchOnField());
         if (key == null) {
             return null;
+        }
+        if (job.matchOn() == MatchOn.CUSTOM) {
+            List<ContactId> ids = withCustomValue(byCustom, key).stream().map(ContactId::new).toList();
+            Map<ContactId, app.tickler.party.Contact> found = parties.contacts(ids);
+            return ImportRunner.matchCustom(job, key, ids.stream().map(found::get).filter(java.util.Objects::nonNull)
+                    .filter(ImportRunner::visible).toList(), problems).orElse(null);
         }
         List<ContactId> ids = switch (job.matchOn()) {
             case EMAIL -> parties.contactsWithEmail(key);
@@ -414,10 +501,17 @@ class Imports {
                 .orElse(null);
     }
 
-    private app.tickler.party.Account matchAccount(Import job, Map<String, String> values) {
-        String key = Conversion.text(values, job.matchOn().field());
+    private app.tickler.party.Account matchAccount(Import job, Map<String, String> values,
+            Map<String, List<Long>> byCustom, InvalidInput.Collector problems) {
+        String key = Conversion.text(values, job.matchOnField());
         if (key == null) {
             return null;
+        }
+        if (job.matchOn() == MatchOn.CUSTOM) {
+            List<AccountId> ids = withCustomValue(byCustom, key).stream().map(AccountId::new).toList();
+            Map<AccountId, app.tickler.party.Account> found = parties.accounts(ids);
+            return ImportRunner.matchCustom(job, key, ids.stream().map(found::get).filter(java.util.Objects::nonNull)
+                    .filter(ImportRunner::visible).toList(), problems).orElse(null);
         }
         List<AccountId> ids = switch (job.matchOn()) {
             case NAME -> parties.accountsNamed(key);
@@ -516,7 +610,7 @@ class Imports {
                 mapping.put(i, field);
             }
         }
-        imports.settings(id.value(), mapping, job.duplicates(), job.matchOn(), job.strict());
+        imports.settings(id.value(), mapping, job.duplicates(), job.matchOn(), job.matchField(), job.strict());
         return get(id);
     }
 

@@ -108,7 +108,7 @@ class ImportBenchmarkTests {
             try (InputStream in = Files.newInputStream(file)) {
                 Import job = imports.upload(ImportEntity.CONTACT, "bench.csv", in);
                 imports.configure(job.id(), new Imports.Settings(Map.of(1, "firstName", 2, "lastName", 3, "email",
-                        4, "title", 5, "city"), DuplicateMode.SKIP, MatchOn.EMAIL, false));
+                        4, "title", 5, "city"), DuplicateMode.SKIP, MatchOn.EMAIL, null, false));
                 started[0] = System.nanoTime();
                 imports.start(job.id());
                 return job.id();
