@@ -28,7 +28,7 @@ class MigrationUpgradeTests {
      * included). Add a release's new versions here when it lands.
      */
     private static final Set<Integer> LANDED = Set.of(1, 2, 3, 10, 11, 20, 21, 22, 23, 30, 31, 32, 33, 40, 45, 46, 50,
-            60, 61, 62, 63, 70);
+            60, 61, 62, 63, 70, 71, 72, 73, 74, 75);
 
     private static final Pattern VERSION = Pattern.compile("^V(\\d+)__.*\\.sql$");
 
