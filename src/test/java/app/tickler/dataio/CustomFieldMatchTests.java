@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,12 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import app.tickler.Fixtures;
 import app.tickler.TestUser;
@@ -31,26 +26,19 @@ import app.tickler.party.CustomFields;
 import app.tickler.party.Parties;
 import app.tickler.platform.security.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Imports matching contacts and accounts on a chosen custom field ({@code matchOn CUSTOM}). */
 @TicklerTest
-class CustomFieldMatchTests {
+class CustomFieldMatchTests extends ImportApiCalls {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     Fixtures fixtures;
-    @Autowired
-    JsonMapper json;
     @Autowired
     Parties parties;
     @Autowired
     CustomFields customFields;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    ImportRunner runner;
     @Autowired
     CustomMatches matches;
 
@@ -61,7 +49,7 @@ class CustomFieldMatchTests {
         define(acme, "contact", "customer_no", CustomFieldType.TEXT);
         Contact known = rep.call(() -> parties.createContact(contact("Ann", Map.of("customer_no", "C-100"))));
 
-        String update = upload(rep, "CONTACT", "Customer no,Title,Last name\n  c-100 ,Buyer,Baker\nC-200,Boss,Cole\n");
+        String update = uploadId(rep, "CONTACT", "Customer no,Title,Last name\n  c-100 ,Buyer,Baker\nC-200,Boss,Cole\n");
         settings(rep, update, """
                 {"mapping":{"0":"custom.customer_no","1":"title","2":"lastName"},"duplicates":"UPDATE",
                  "matchOn":"CUSTOM","matchField":"custom.customer_no"}""", 200);
@@ -73,7 +61,7 @@ class CustomFieldMatchTests {
         assertThat(updated.get("created").asLong()).isEqualTo(1);
         assertThat(rep.call(() -> parties.contact(known.id()).orElseThrow().title())).isEqualTo("Buyer");
 
-        String skip = upload(rep, "CONTACT", "Customer no,Title\nC-100,Ignored\n");
+        String skip = uploadId(rep, "CONTACT", "Customer no,Title\nC-100,Ignored\n");
         settings(rep, skip, """
                 {"mapping":{"0":"custom.customer_no","1":"title"},"duplicates":"SKIP","matchOn":"CUSTOM",
                  "matchField":"custom.customer_no"}""", 200);
@@ -95,7 +83,7 @@ class CustomFieldMatchTests {
             parties.createAccount(account("Roofs GmbH", "de1"));
             parties.createAccount(account("Tiles", "DE2"));
         });
-        String id = upload(admin, "ACCOUNT", "VAT number,Industry\nDE1,Construction\nDE2,Tiling\n");
+        String id = uploadId(admin, "ACCOUNT", "VAT number,Industry\nDE1,Construction\nDE2,Tiling\n");
         settings(admin, id, """
                 {"mapping":{"0":"custom.vat_id","1":"industry"},"duplicates":"UPDATE","matchOn":"CUSTOM",
                  "matchField":"custom.vat_id"}""", 200);
@@ -124,7 +112,7 @@ class CustomFieldMatchTests {
         owner.run(() -> parties.createContact(contact("Other", Map.of("customer_no", "X-2"))));
         stranger.run(() -> parties.createContact(contact("Mine", Map.of("customer_no", "X-2"))));
 
-        String id = upload(stranger, "CONTACT", "Customer no,Last name,Title\nX-1,Den,Changed\nX-2,Mine,Mine too\n");
+        String id = uploadId(stranger, "CONTACT", "Customer no,Last name,Title\nX-1,Den,Changed\nX-2,Mine,Mine too\n");
         settings(stranger, id, """
                 {"mapping":{"0":"custom.customer_no","1":"lastName","2":"title"},"duplicates":"UPDATE",
                  "matchOn":"CUSTOM","matchField":"custom.customer_no"}""", 200);
@@ -148,7 +136,7 @@ class CustomFieldMatchTests {
             file.append("N-").append(i).append(",Filler,\n");
         }
         file.append(" K-1 ,First,Last\n");
-        String id = upload(rep, "CONTACT", file.toString());
+        String id = uploadId(rep, "CONTACT", file.toString());
         settings(rep, id, """
                 {"mapping":{"0":"custom.customer_no","1":"lastName","2":"title"},"duplicates":"UPDATE",
                  "matchOn":"CUSTOM","matchField":"custom.customer_no"}""", 200);
@@ -162,7 +150,7 @@ class CustomFieldMatchTests {
         assertThat(lookupRows(id)).isZero();
 
         define(acme, "account", "vat_id", CustomFieldType.TEXT);
-        String accounts = upload(rep, "ACCOUNT", "VAT number,Name,Industry\nAT1,Alpen,Ski\nat1,Alpen,Snow\n");
+        String accounts = uploadId(rep, "ACCOUNT", "VAT number,Name,Industry\nAT1,Alpen,Ski\nat1,Alpen,Snow\n");
         settings(rep, accounts, """
                 {"mapping":{"0":"custom.vat_id","1":"name","2":"industry"},"duplicates":"UPDATE","matchOn":"CUSTOM",
                  "matchField":"custom.vat_id"}""", 200);
@@ -179,7 +167,7 @@ class CustomFieldMatchTests {
         TestUser rep = acme.user(Role.REP);
         define(acme, "contact", "customer_no", CustomFieldType.TEXT);
         rep.run(() -> parties.createContact(contact("Ann", Map.of("customer_no", "C-1"))));
-        String id = upload(rep, "CONTACT", "Customer no,Last name\nC-1,Ann\nC-2,Bob\n");
+        String id = uploadId(rep, "CONTACT", "Customer no,Last name\nC-1,Ann\nC-2,Bob\n");
         settings(rep, id, """
                 {"mapping":{"0":"custom.customer_no","1":"lastName"},"duplicates":"UPDATE","matchOn":"CUSTOM",
                  "matchField":"custom.customer_no"}""", 200);
@@ -204,7 +192,7 @@ class CustomFieldMatchTests {
         define(acme, "contact", "customer_no", CustomFieldType.TEXT);
         define(acme, "contact", "score", CustomFieldType.NUMBER);
         define(acme, "account", "vat_id", CustomFieldType.TEXT);
-        String id = upload(rep, "CONTACT", "Customer no,Score,Email\nC-1,3,a@x.example\n");
+        String id = uploadId(rep, "CONTACT", "Customer no,Score,Email\nC-1,3,a@x.example\n");
         String mapping = "\"mapping\":{\"0\":\"custom.customer_no\",\"1\":\"custom.score\",\"2\":\"email\"},"
                 + "\"duplicates\":\"UPDATE\"";
         assertThat(settings(rep, id, "{" + mapping + ",\"matchOn\":\"CUSTOM\"}", 400).toString())
@@ -227,7 +215,7 @@ class CustomFieldMatchTests {
         assertThat(saved.get("matchOn").asString()).isEqualTo("CUSTOM");
         assertThat(saved.get("matchField").asString()).isEqualTo("custom.customer_no");
 
-        String leads = upload(rep, "LEAD", "Last name,Email\nA,a@x.example\n");
+        String leads = uploadId(rep, "LEAD", "Last name,Email\nA,a@x.example\n");
         assertThat(settings(rep, leads, """
                 {"mapping":{"0":"lastName","1":"email"},"matchOn":"CUSTOM","matchField":"custom.customer_no"}""", 400)
                 .toString()).contains("matchOn");
@@ -239,7 +227,7 @@ class CustomFieldMatchTests {
         TestUser rep = acme.user(Role.REP);
         define(acme, "contact", "customer_no", CustomFieldType.TEXT);
         define(acme, "contact", "score", CustomFieldType.NUMBER);
-        String id = upload(rep, "CONTACT", "Customer no,Email\nC-1,a@x.example\n");
+        String id = uploadId(rep, "CONTACT", "Customer no,Email\nC-1,a@x.example\n");
         String page = mvc.perform(get("/imports/" + id).with(rep.browser())).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("value=\"custom.customer_no\"").contains("Custom field: Customer no")
@@ -281,52 +269,9 @@ class CustomFieldMatchTests {
                 .param("id", Long.parseLong(importId)).query(Long.class).single();
     }
 
-    JsonNode call(AbstractMockHttpServletRequestBuilder<?> request, TestUser user, int expected) throws Exception {
-        MvcResult result = mvc.perform(request.with(user.api())).andReturn();
-        String body = result.getResponse().getContentAsString();
-        assertThat(result.getResponse().getStatus()).as(body).isEqualTo(expected);
-        return body.isEmpty() || !body.startsWith("{") && !body.startsWith("[") ? null : json.readTree(body);
-    }
-
-    String upload(TestUser user, String entity, String content) throws Exception {
+    String uploadId(TestUser user, String entity, String content) throws Exception {
         return call(multipart("/api/v1/imports").file(new MockMultipartFile("file", "file.csv", "text/csv",
                 content.getBytes(StandardCharsets.UTF_8))).param("entity", entity), user, 201).get("id").asString();
     }
 
-    JsonNode settings(TestUser user, String id, String body, int expected) throws Exception {
-        return call(put("/api/v1/imports/" + id + "/settings").contentType(MediaType.APPLICATION_JSON).content(body),
-                user, expected);
-    }
-
-    JsonNode preview(TestUser user, String id) throws Exception {
-        return call(get("/api/v1/imports/" + id + "/preview"), user, 200);
-    }
-
-    JsonNode run(TestUser user, String id) throws Exception {
-        call(post("/api/v1/imports/" + id + "/start"), user, 200);
-        return waitFor(user, id);
-    }
-
-    JsonNode waitFor(TestUser user, String id) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            JsonNode job = call(get("/api/v1/imports/" + id), user, 200);
-            String status = job.get("status").asString();
-            if (!List.of("QUEUED", "RUNNING", "UNDOING").contains(status) && !runner.isRunningHere(Long.parseLong(id))) {
-                return job;
-            }
-            assertThat(System.currentTimeMillis()).as("the import ends within a minute").isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    String download(String path, TestUser user) throws Exception {
-        MvcResult started = mvc.perform(get(path).with(user.api())).andReturn();
-        MvcResult result = started.getRequest().isAsyncStarted()
-                ? mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
-                        .andReturn()
-                : started;
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
-        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
 }

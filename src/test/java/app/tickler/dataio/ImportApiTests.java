@@ -2,14 +2,12 @@ package app.tickler.dataio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import app.tickler.Fixtures;
 import app.tickler.TestUser;
@@ -32,7 +26,6 @@ import app.tickler.identity.UserId;
 import app.tickler.party.AccountId;
 import app.tickler.party.Account;
 import app.tickler.party.Contact;
-import app.tickler.party.ContactId;
 import app.tickler.party.ContactInput;
 import app.tickler.party.CustomFieldType;
 import app.tickler.party.CustomFields;
@@ -48,10 +41,9 @@ import app.tickler.sales.LeadSource;
 import app.tickler.sales.LeadStatus;
 import app.tickler.sales.SalesCycle;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @TicklerTest
-class ImportApiTests {
+class ImportApiTests extends ImportApiCalls {
 
     static final String HUBSPOT = """
             Record ID,First Name,Last Name,Email,Phone Number,Job Title,Company Name,City,Country/Region
@@ -61,19 +53,13 @@ class ImportApiTests {
             """;
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     Fixtures fixtures;
-    @Autowired
-    JsonMapper json;
     @Autowired
     Parties parties;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     ImportJobs jobs;
-    @Autowired
-    ImportRunner runner;
     @Autowired
     CustomFields customFields;
     @Autowired
@@ -84,57 +70,6 @@ class ImportApiTests {
     SalesCycle sales;
     @Autowired
     InstalledBase installedBase;
-
-    JsonNode call(AbstractMockHttpServletRequestBuilder<?> request, TestUser user, int expected) throws Exception {
-        MvcResult result = mvc.perform(request.with(user.api())).andReturn();
-        String body = result.getResponse().getContentAsString();
-        assertThat(result.getResponse().getStatus()).as(body).isEqualTo(expected);
-        return body.isEmpty() || !body.startsWith("{") && !body.startsWith("[") ? null : json.readTree(body);
-    }
-
-    JsonNode upload(TestUser user, String entity, String name, byte[] content, int expected) throws Exception {
-        return call(multipart("/api/v1/imports").file(new MockMultipartFile("file", name, "text/csv", content))
-                .param("entity", entity), user, expected);
-    }
-
-    JsonNode upload(TestUser user, String entity, String content) throws Exception {
-        return upload(user, entity, "people.csv", content.getBytes(StandardCharsets.UTF_8), 201);
-    }
-
-    JsonNode settings(TestUser user, String id, String body, int expected) throws Exception {
-        return call(put("/api/v1/imports/" + id + "/settings").contentType(MediaType.APPLICATION_JSON).content(body), user,
-                expected);
-    }
-
-    /** Starts the import and waits for the background run to end. */
-    JsonNode run(TestUser user, String id) throws Exception {
-        call(post("/api/v1/imports/" + id + "/start"), user, 200);
-        return waitFor(user, id);
-    }
-
-    JsonNode waitFor(TestUser user, String id) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            JsonNode job = call(get("/api/v1/imports/" + id), user, 200);
-            String status = job.get("status").asString();
-            if (!List.of("QUEUED", "RUNNING", "UNDOING").contains(status) && !runner.isRunningHere(Long.parseLong(id))) {
-                return job;
-            }
-            assertThat(System.currentTimeMillis()).as("the import ends within a minute").isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    /** A streamed download, completed. */
-    String download(String path, TestUser user) throws Exception {
-        MvcResult started = mvc.perform(get(path).with(user.api())).andReturn();
-        MvcResult result = started.getRequest().isAsyncStarted()
-                ? mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
-                        .andReturn()
-                : started;
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
-        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
 
     List<Contact> contacts(TestUser user) {
         return user.call(() -> parties.contactList(Map.of(), app.tickler.platform.Paging.first(200)).items());
@@ -1056,13 +991,6 @@ class ImportApiTests {
 
     long count(String sql, TestWorkspace workspace) {
         return jdbc.sql(sql).param("workspace", workspace.id()).query(Long.class).single();
-    }
-
-    JsonNode undo(TestUser user, String id) throws Exception {
-        call(post("/api/v1/imports/" + id + "/undo"), user, 200);
-        JsonNode undone = waitFor(user, id);
-        assertThat(undone.get("status").asString()).isEqualTo("UNDONE");
-        return undone;
     }
 
     @Test

@@ -2,9 +2,7 @@ package app.tickler.dataio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
@@ -16,12 +14,8 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import app.tickler.Fixtures;
 import app.tickler.TestUser;
@@ -29,7 +23,6 @@ import app.tickler.TestWorkspace;
 import app.tickler.TicklerTest;
 import app.tickler.followup.Direction;
 import app.tickler.followup.FollowUp;
-import app.tickler.followup.FollowUpStatus;
 import app.tickler.followup.FollowUps;
 import app.tickler.followup.NewFollowUp;
 import app.tickler.followup.NewTouch;
@@ -45,18 +38,11 @@ import app.tickler.platform.Paging;
 import app.tickler.platform.security.Role;
 import app.tickler.platform.timeline.TimelineEntry.Subject;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Importing an activity history (touches), on SQLite and PostgreSQL, and undoing it to the exact figures before. */
 @TicklerTest
-class TouchImportTests {
+class TouchImportTests extends ImportApiCalls {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JsonMapper json;
-    @Autowired
-    ImportRunner runner;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -114,49 +100,6 @@ class TouchImportTests {
     JsonNode upload(TestUser user, String csv) throws Exception {
         return call(multipart("/api/v1/imports").file(new MockMultipartFile("file", "activities.csv", "text/csv",
                 csv.getBytes(StandardCharsets.UTF_8))).param("entity", "TOUCH"), user, 201);
-    }
-
-    JsonNode call(AbstractMockHttpServletRequestBuilder<?> request, TestUser user, int expected) throws Exception {
-        MvcResult result = mvc.perform(request.with(user.api())).andReturn();
-        String body = result.getResponse().getContentAsString();
-        assertThat(result.getResponse().getStatus()).as(body).isEqualTo(expected);
-        return body.isEmpty() || !body.startsWith("{") && !body.startsWith("[") ? null : json.readTree(body);
-    }
-
-    JsonNode settings(TestUser user, String id, String body, int expected) throws Exception {
-        return call(put("/api/v1/imports/" + id + "/settings").contentType(MediaType.APPLICATION_JSON).content(body), user,
-                expected);
-    }
-
-    JsonNode run(TestUser user, String id) throws Exception {
-        call(post("/api/v1/imports/" + id + "/start"), user, 200);
-        return waitFor(user, id);
-    }
-
-    JsonNode waitFor(TestUser user, String id) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            JsonNode job = call(get("/api/v1/imports/" + id), user, 200);
-            String status = job.get("status").asString();
-            if (!List.of("QUEUED", "RUNNING", "UNDOING").contains(status) && !runner.isRunningHere(Long.parseLong(id))) {
-                return job;
-            }
-            assertThat(System.currentTimeMillis()).as("the import ends within a minute").isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    String download(String path, TestUser user) throws Exception {
-        MvcResult started = mvc.perform(get(path).with(user.api())).andReturn();
-        MvcResult result = started.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(started)).andReturn()
-                : started;
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
-        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    JsonNode undo(TestUser user, String id) throws Exception {
-        call(post("/api/v1/imports/" + id + "/undo"), user, 200);
-        return waitFor(user, id);
     }
 
     @Test
