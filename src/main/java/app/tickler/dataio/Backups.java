@@ -252,14 +252,9 @@ class Backups {
             throw new InvalidInput("file", "has no workspace id in its manifest");
         }
         String made = manifest.path("schemaVersion").asString();
-        // backups made before the version was the highest applied carry the newest portable migration; they come
-        // from installations no newer than this one
-        if (!made.equals(legacyVersion())) {
-            String refusal = migrations.refusal(made, manifest.path("database").asString(), schemaVersion(),
-                    dialect.name());
-            if (refusal != null) {
-                throw new InvalidInput("file", refusal);
-            }
+        String refusal = migrations.refusal(made, manifest.path("database").asString(), schemaVersion(), dialect.name());
+        if (refusal != null) {
+            throw new InvalidInput("file", refusal);
         }
         Map<String, JsonNode> entries = new LinkedHashMap<>();
         manifest.path("tables").forEach(t -> entries.put(t.path("file").asString(), t));
@@ -693,16 +688,6 @@ class Backups {
     String schemaVersion() {
         return SchemaVersions.highest(jdbc.queryForList(
                 "SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL", String.class));
-    }
-
-    /**
-     * What backups recorded before the version was the highest applied: the newest portable migration applied
-     * here (they came from installations with the same portable migrations or fewer).
-     */
-    private String legacyVersion() {
-        return SchemaVersions.highest(jdbc.queryForList(
-                "SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL", String.class)
-                .stream().filter(migrations::portable).toList());
     }
 
     private static MessageDigest sha256() {

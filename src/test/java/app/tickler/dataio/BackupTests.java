@@ -370,7 +370,6 @@ class BackupTests {
         List<String> applied = jdbc.queryForList(
                 "SELECT version FROM flyway_schema_history WHERE success = TRUE AND version IS NOT NULL", String.class);
         assertThat(recorded).as("whatever its folder").isEqualTo(SchemaVersions.highest(applied));
-        String portable = SchemaVersions.highest(applied.stream().filter(SchemaVersions.shipped()::portable).toList());
         // the imports' vendor migrations (V71, V72, V74) count as much as portable ones (V75 is portable and newer)
         String vendor = SchemaVersions.highest(applied.stream().filter(v -> !SchemaVersions.shipped().portable(v)).toList());
         assertThat(Integer.parseInt(vendor)).isGreaterThanOrEqualTo(74);
@@ -385,10 +384,16 @@ class BackupTests {
                 .hasMessageContaining("newer Tickler than this one (schema version " + recorded + ")");
         assertThat(dump(acme.id()).values()).as("nothing is written").allMatch(List::isEmpty);
 
-        Path legacy = Files.createTempFile("legacy", ".zip");
-        Files.write(legacy, withSchemaVersion(zip, portable));
-        assertThat(backups.restore(legacy)).as("a backup made before, which recorded the newest portable migration")
-                .isEqualTo(acme.id());
+        // the previous release recorded its newest portable migration, 70: an older Tickler's backup
+        Path older = Files.createTempFile("older", ".zip");
+        Files.write(older, withSchemaVersion(zip, "70"));
+        assertThatThrownBy(() -> backups.restore(older)).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("schema version 70").hasMessageContaining("then upgrade");
+        assertThat(dump(acme.id()).values()).as("nothing is written").allMatch(List::isEmpty);
+
+        Path same = Files.createTempFile("same", ".zip");
+        Files.write(same, zip);
+        assertThat(backups.restore(same)).as("the same schema").isEqualTo(acme.id());
     }
 
     /** The backup with its manifest's schema version replaced. */
