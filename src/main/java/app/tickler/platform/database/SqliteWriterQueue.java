@@ -1,11 +1,18 @@
 package app.tickler.platform.database;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
+import org.sqlite.SQLiteConfig.TransactionMode;
+import org.sqlite.SQLiteConnection;
+import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,6 +36,8 @@ final class SqliteWriterQueue extends JdbcTransactionManager {
 
     private final ReentrantLock writer = new ReentrantLock(true);
     private final Duration wait;
+    /** The read-only transactions open now: snapshots that gave their place in the queue back at once. */
+    private final Set<Object> snapshots = ConcurrentHashMap.newKeySet();
 
     SqliteWriterQueue(DataSource dataSource, Duration wait) {
         super(dataSource);
@@ -49,16 +58,48 @@ final class SqliteWriterQueue extends JdbcTransactionManager {
             writer.unlock();
             throw e;
         }
+        if (definition.isReadOnly()) {
+            // begun as a writer, turned into a snapshot read (prepareTransactionalConnection): WAL readers
+            // wait for nobody, so a long read (a workspace backup) lets the writers go on
+            snapshots.add(transaction);
+            writer.unlock();
+        }
+    }
+
+    @Override
+    protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
+            throws SQLException {
+        super.prepareTransactionalConnection(connection, definition);
+        if (definition.isReadOnly()) {
+            // the driver began an IMMEDIATE transaction; its commit begins the next one in the mode set now
+            connection.unwrap(SQLiteConnection.class).getConnectionConfig().setTransactionMode(TransactionMode.DEFERRED);
+            connection.commit();
+        }
     }
 
     @Override
     protected void doCleanupAfterCompletion(Object transaction) {
+        if (snapshots.remove(transaction)) {
+            restoreImmediate(transaction);
+            super.doCleanupAfterCompletion(transaction);
+            return;
+        }
         // the SQLite driver opens the next IMMEDIATE transaction right after a commit and holds it
         // until the connection returns to auto-commit here, so the queue moves on only now
         try {
             super.doCleanupAfterCompletion(transaction);
         } finally {
             writer.unlock();
+        }
+    }
+
+    /** The pooled connection goes back as every other: its next transaction begins IMMEDIATE. */
+    private static void restoreImmediate(Object transaction) {
+        try {
+            ((JdbcTransactionObjectSupport) transaction).getConnectionHolder().getConnection()
+                    .unwrap(SQLiteConnection.class).getConnectionConfig().setTransactionMode(TransactionMode.IMMEDIATE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the connection back to IMMEDIATE transactions", e);
         }
     }
 

@@ -121,4 +121,37 @@ class SqliteWriterQueueTests {
         outer.executeWithoutResult(status -> jdbc.update("INSERT INTO writes (n) VALUES (3)"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM writes", Integer.class)).isOne();
     }
+
+    @Test
+    void aReadOnlySnapshotLetsWritersGoOnAndSeesTheDataAsItWasWhenItBegan() throws Exception {
+        SqliteWriterQueue queue = new SqliteWriterQueue(dataSource, Duration.ofSeconds(5));
+        TransactionTemplate writes = new TransactionTemplate(queue);
+        TransactionTemplate snapshot = new TransactionTemplate(queue);
+        snapshot.setReadOnly(true);
+        writes.executeWithoutResult(status -> jdbc.update("INSERT INTO writes (n) VALUES (1)"));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        List<Integer> seen = snapshot.execute(status -> {
+            int before = jdbc.queryForObject("SELECT COUNT(*) FROM writes", Integer.class);
+            try {
+                // a writer on another thread while the snapshot is open: neither SQLite (busy timeout 0) nor
+                // the queue keeps it waiting
+                other.submit(() -> writes.executeWithoutResult(w -> jdbc.update("INSERT INTO writes (n) VALUES (2)")))
+                        .get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return List.of(before, jdbc.queryForObject("SELECT COUNT(*) FROM writes", Integer.class));
+        });
+        other.shutdown();
+        assertThat(seen).as("one snapshot from its first read to its end").containsExactly(1, 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM writes", Integer.class)).isEqualTo(2);
+        assertThat(queue.busy()).isFalse();
+        // the connections go back to the pool as writers: each next transaction begins IMMEDIATE
+        for (int i = 0; i < 8; i++) {
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                assertThat(c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig().getTransactionMode())
+                        .isEqualTo(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+            }
+        }
+    }
 }
