@@ -27,7 +27,8 @@ import org.springframework.transaction.TransactionDefinition;
  * moment the previous one is done, first come first served. SQLite's lock still guards the file
  * against other processes (a command-line backup), with its busy timeout. The queue is held until
  * the connection is handed back, after-commit callbacks included: those must not start a
- * transaction of their own on another thread and wait for it.
+ * transaction of their own on another thread and wait for it. A read-only transaction is a snapshot
+ * instead: it leaves the queue as soon as it has begun (see {@link #prepareTransactionalConnection}).
  */
 final class SqliteWriterQueue extends JdbcTransactionManager {
 
