@@ -236,9 +236,10 @@ class Leads {
      * claimer's row locked so that two tabs of one person cannot pass the limit together (over the
      * limit, the claim is rolled back). Everyone else is answered without waiting for the database's
      * write lock (SQLite has one writer at a time): a lead already gone from the pool is refused
-     * after one read, naming who has it; a lead this instance is claiming for someone at that moment
-     * is refused from memory; and on PostgreSQL a lead another instance is claiming is skipped, not
-     * waited for. So someone who loses the race writes nothing.
+     * after one read, naming who has it; a lead this instance is claiming for someone at that moment,
+     * or claimed less than a second ago, is refused from memory ({@link ClaimsInFlight}) with the same
+     * answer; and on PostgreSQL a lead another instance is claiming is skipped, not waited for. So
+     * someone who loses the race writes nothing.
      */
     Lead claim(LeadId id) {
         Actor actor = Actors.current();
@@ -249,7 +250,9 @@ class Leads {
         ClaimsInFlight.Taken taken = claims.taken(workspace, id.value());
         if (taken != null) {
             // answered as the database would, a moment after the claim commits
-            throw taken.writing() ? claimedMeanwhile() : claimedBy(new UserId(taken.claimer()), actor);
+            throw !taken.writing() ? claimedBy(new UserId(taken.claimer()), actor)
+                    : taken.claimer() == actor.userId() ? new Conflict("Your claim of this lead is being saved")
+                    : claimedMeanwhile();
         }
         LeadRepository.PoolState seen = leads.poolState(id.value()).orElseThrow(() -> new LeadNotFound(id.value()));
         if (!seen.inPool()) {
