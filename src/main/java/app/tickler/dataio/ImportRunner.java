@@ -37,6 +37,7 @@ import app.tickler.party.Account;
 import app.tickler.party.AccountId;
 import app.tickler.party.AccountInput;
 import app.tickler.party.BuyingRole;
+import app.tickler.party.CheckedContact;
 import app.tickler.party.Contact;
 import app.tickler.party.ContactId;
 import app.tickler.party.ContactInput;
@@ -416,7 +417,7 @@ class ImportRunner implements DisposableBean {
             problems.add("account", "must be at most 200 characters");
         }
         problems.throwIfAny();
-        pending.check(input);
+        CheckedContact checked = pending.check(input);
         String external = Conversion.text(values, "externalId");
         if (existing == null) {
             // created with the batch's other new contacts when the batch ends (or before a line that could match it)
@@ -427,12 +428,9 @@ class ImportRunner implements DisposableBean {
                 if (outcome.rows.size() > rowsBefore) {
                     accountRow = outcome.rows.remove(outcome.rows.size() - 1);
                 }
-                input = new ContactInput(input.firstName(), input.lastName(), input.title(), input.emails(),
-                        input.phones(), input.address(), input.birthday(), input.preferredChannel(), input.ownerId(),
-                        input.doNotContact(), input.doNotContactReason(), input.referredByContactId(),
-                        input.referredByUserId(), input.custom(), input.tags(), account, BuyingRole.OTHER, false);
+                checked = checked.inAccount(account, BuyingRole.OTHER, false);
             }
-            pending.add(new Create(line, input, external, accountRow));
+            pending.add(new Create(line, checked, external, accountRow));
             return;
         }
         Contact saved;
@@ -1218,7 +1216,7 @@ class ImportRunner implements DisposableBean {
     }
 
     /** A contact line to create with the rest of its batch. */
-    private record Create(long line, ContactInput input, String external, ImportRepository.Row accountRow) {
+    private record Create(long line, CheckedContact contact, String external, ImportRepository.Row accountRow) {
     }
 
     /**
@@ -1360,23 +1358,23 @@ class ImportRunner implements DisposableBean {
             touches.clear();
         }
 
-        private java.util.function.Consumer<ContactInput> checker;
+        private java.util.function.Function<ContactInput, CheckedContact> checker;
 
         /** {@code Parties.checkContact}, with the custom-field definitions read once for the batch. */
-        void check(ContactInput input) {
+        CheckedContact check(ContactInput input) {
             if (checker == null) {
                 checker = parties.contactChecker();
             }
-            checker.accept(input);
+            return checker.apply(input);
         }
 
         void add(Create create) {
             creates.add(create);
-            String custom = customValue(create.input().custom());
+            String custom = customValue(create.contact().custom());
             if (custom != null) {
                 customWaiting.add(custom);
             }
-            create.input().emails().forEach(e -> emails.add(key(e.address())));
+            create.contact().emails().forEach(e -> emails.add(key(e.address())));
             if (create.external() != null) {
                 externals.add(create.external());
             }
@@ -1463,7 +1461,7 @@ class ImportRunner implements DisposableBean {
             if (creates.isEmpty()) {
                 return;
             }
-            List<ContactId> ids = parties.createContacts(creates.stream().map(Create::input).toList(),
+            List<ContactId> ids = parties.createCheckedContacts(creates.stream().map(Create::contact).toList(),
                     "import " + context.job.id().value());
             for (int i = 0; i < creates.size(); i++) {
                 Create create = creates.get(i);
@@ -1479,7 +1477,7 @@ class ImportRunner implements DisposableBean {
             }
             Map<Long, String> customKeys = new HashMap<>();
             for (int i = 0; i < creates.size(); i++) {
-                String key = customValue(creates.get(i).input().custom());
+                String key = customValue(creates.get(i).contact().custom());
                 if (key != null) {
                     long id = ids.get(i).value();
                     customKeys.put(id, key);
@@ -1490,7 +1488,7 @@ class ImportRunner implements DisposableBean {
             }
             customMatches.add(context.job.id().value(), customKeys);
             customWaiting.clear();
-            creates.forEach(c -> c.input().emails().forEach(e -> {
+            creates.forEach(c -> c.contact().emails().forEach(e -> {
                 looked.remove(key(e.address()));
                 byEmail.remove(key(e.address()));
             }));

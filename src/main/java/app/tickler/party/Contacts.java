@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -224,54 +225,65 @@ class Contacts {
     }
 
     /**
-     * Creates many contacts at once (an import's batch): each validated exactly as {@link #create} does
-     * (a problem names the input as {@code contacts[i].field}, and nothing is written), then written with
-     * batch inserts — the rows, emails, phones, tags, buying-centre places and the search index as one
-     * create writes them. Each person's timeline gets its "created" entry; the audit log gets one entry
-     * for the batch (how many, the first and last id, the source) rather than one per person.
+     * Creates many contacts at once: each validated exactly as {@link #create} does (a problem names the
+     * input as {@code contacts[i].field}, and nothing is written), then written as {@link #createChecked}.
      */
     @Transactional
     List<ContactId> createAll(List<ContactInput> inputs, String source) {
-        if (inputs.isEmpty()) {
-            return List.of();
-        }
-        Actor actor = Actors.current();
-        List<CustomField> definitions = customFields.of("contact", true);
+        Function<ContactInput, CheckedContact> checker = checker();
         InvalidInput.Collector problems = new InvalidInput.Collector();
-        List<Contact> valid = new ArrayList<>(inputs.size());
+        List<CheckedContact> checked = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            ContactInput input = inputs.get(i);
-            ContactInput withOwner = input.ownerId() == null && !actor.isManagerOrAdmin() && !actor.isSystem()
-                    ? withOwner(input, new UserId(actor.userId())) : input;
             try {
-                valid.add(validated(new ContactId(ids.next()), withOwner, null, definitions));
+                checked.add(checker.apply(inputs.get(i)));
             } catch (InvalidInput invalid) {
                 String prefix = "contacts[" + i + "].";
                 invalid.problems().forEach(p -> problems.add(prefix + p.field(), p.message()));
             }
         }
         problems.throwIfAny();
-        long now = clock.millis();
-        Map<Long, String> accountNames = buyingCentre.accountNames(inputs.stream().map(ContactInput::accountId)
-                .filter(Objects::nonNull).map(AccountId::value).distinct().toList());
-        List<Contact> created = new ArrayList<>(valid.size());
-        List<BuyingCentre.Link> links = new ArrayList<>();
-        for (int i = 0; i < valid.size(); i++) {
-            Contact c = valid.get(i);
-            ContactInput input = inputs.get(i);
-            List<Contact.Membership> memberships = List.of();
-            if (input.accountId() != null) {
-                BuyingRole role = input.role() == null ? BuyingRole.OTHER : input.role();
-                boolean key = Boolean.TRUE.equals(input.keyPerson());
-                memberships = List.of(new Contact.Membership(input.accountId(), accountNames.get(input.accountId().value()),
-                        role, key));
-                links.add(new BuyingCentre.Link(input.accountId(), c.id(), role, key));
-            }
-            created.add(new Contact(c.id(), c.firstName(), c.lastName(), c.title(), c.emails(), c.phones(), c.address(),
-                    c.birthday(), c.preferredChannel(), c.ownerId(), c.doNotContact(), c.doNotContactReason(),
-                    c.doNotContactSince(), c.referredByContactId(), c.referredByUserId(), c.custom(), c.tags(), memberships,
-                    null, 0, Instant.ofEpochMilli(now), Instant.ofEpochMilli(now), null));
+        return createChecked(checked, source);
+    }
+
+    /**
+     * Writes checked contacts at once (an import's batch) with batch inserts — the rows, emails, phones,
+     * tags, buying-centre places and the search index as one create writes them. Each person's timeline
+     * gets its "created" entry; the audit log gets one entry for the batch (how many, the first and last
+     * id, the source) rather than one per person. An account a contact is placed in that does not exist
+     * (any more) is named as {@code contacts[i].accountId}, and nothing is written.
+     */
+    @Transactional
+    List<ContactId> createChecked(List<CheckedContact> checked, String source) {
+        if (checked.isEmpty()) {
+            return List.of();
         }
+        long now = clock.millis();
+        Instant at = Instant.ofEpochMilli(now);
+        Map<Long, String> accountNames = buyingCentre.accountNames(checked.stream().map(c -> c.accountId)
+                .filter(Objects::nonNull).map(AccountId::value).distinct().toList());
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        List<Contact> created = new ArrayList<>(checked.size());
+        List<BuyingCentre.Link> links = new ArrayList<>();
+        for (int i = 0; i < checked.size(); i++) {
+            CheckedContact one = checked.get(i);
+            Contact c = one.contact;
+            ContactId id = new ContactId(ids.next());
+            List<Contact.Membership> memberships = List.of();
+            if (one.accountId != null) {
+                String accountName = accountNames.get(one.accountId.value());
+                if (accountName == null) {
+                    problems.add("contacts[" + i + "].accountId", "is not an account of this workspace");
+                    continue;
+                }
+                memberships = List.of(new Contact.Membership(one.accountId, accountName, one.role, one.keyPerson));
+                links.add(new BuyingCentre.Link(one.accountId, id, one.role, one.keyPerson));
+            }
+            created.add(new Contact(id, c.firstName(), c.lastName(), c.title(), c.emails(), c.phones(), c.address(),
+                    c.birthday(), c.preferredChannel(), c.ownerId(), c.doNotContact(), c.doNotContactReason(),
+                    c.doNotContact() ? at : null, c.referredByContactId(), c.referredByUserId(), c.custom(), c.tags(),
+                    memberships, null, 0, at, at, null));
+        }
+        problems.throwIfAny();
         contacts.insertAll(created, now);
         buyingCentre.linkAll(links, source);
         search.writtenAll(created);
@@ -284,9 +296,8 @@ class Contacts {
             summary.put("source", new Change(null, source));
         }
         audit.record("contact", result.get(0).value(), "imported", summary);
-        timeline.append(new Timeline.Append(created.stream().map(Contacts::subject).toList(), "record.created",
-                Instant.ofEpochMilli(now), source == null ? "Contact created" : "Contact created by " + source, null,
-                null, null, null));
+        timeline.append(new Timeline.Append(created.stream().map(Contacts::subject).toList(), "record.created", at,
+                source == null ? "Contact created" : "Contact created by " + source, null, null, null, null));
         for (Contact c : created) {
             if (c.doNotContact()) {
                 events.publishEvent(new DoNotContactMarked(null, c.id(), c.doNotContactReason()));
@@ -297,20 +308,22 @@ class Contacts {
 
     /** Validates a contact as {@link #create} would, writing nothing: the checks of an import before its batch. */
     void check(ContactInput input) {
-        check(input, null);
+        checker().apply(input);
     }
 
-    /** {@link #check} for many contacts, with the custom-field definitions read once, now. */
-    java.util.function.Consumer<ContactInput> checker() {
+    /**
+     * {@link #check} for many contacts, with the custom-field definitions read once, now: each input's
+     * checked contact, for {@link #createChecked}.
+     */
+    Function<ContactInput, CheckedContact> checker() {
         List<CustomField> definitions = customFields.of("contact", true);
-        return input -> check(input, definitions);
-    }
-
-    private void check(ContactInput input, List<CustomField> definitions) {
-        Actor actor = Actors.current();
-        ContactInput withOwner = input.ownerId() == null && !actor.isManagerOrAdmin() && !actor.isSystem()
-                ? withOwner(input, new UserId(actor.userId())) : input;
-        validated(new ContactId(0), withOwner, null, definitions);
+        return input -> {
+            Actor actor = Actors.current();
+            ContactInput withOwner = input.ownerId() == null && !actor.isManagerOrAdmin() && !actor.isSystem()
+                    ? withOwner(input, new UserId(actor.userId())) : input;
+            return new CheckedContact(validated(new ContactId(0), withOwner, null, definitions), input.accountId(),
+                    input.role(), Boolean.TRUE.equals(input.keyPerson()));
+        };
     }
 
     @Transactional

@@ -150,6 +150,15 @@ public class Parties {
         return contacts.createAll(inputs, source);
     }
 
+    /**
+     * {@link #createContacts} for contacts that {@link #contactChecker()} checked in this transaction, which
+     * are not checked again; a buying-centre account that is gone is named {@code contacts[i].accountId}.
+     */
+    @Transactional
+    public List<ContactId> createCheckedContacts(List<CheckedContact> checked, String source) {
+        return contacts.createChecked(checked, source);
+    }
+
     @Transactional
     public void link(AccountId account, ContactId contact, BuyingRole role, boolean key) {
         buyingCentre.link(account, contact, role, key, true);
@@ -208,9 +217,10 @@ public class Parties {
 
     /**
      * {@link #checkContact} for the lines of one batch: the custom-field definitions are read once, when
-     * the checker is made, instead of once per contact. Use it within one transaction.
+     * the checker is made, instead of once per contact. Each input that passes comes back checked, for
+     * {@link #createCheckedContacts}. Use it within one transaction.
      */
-    public java.util.function.Consumer<ContactInput> contactChecker() {
+    public java.util.function.Function<ContactInput, CheckedContact> contactChecker() {
         return contacts.checker();
     }
 

@@ -139,6 +139,47 @@ class BulkCreateTests {
         });
     }
 
+    @Test
+    void checkedContactsAreWrittenAsCheckedAndPlacedInTheirAccount() {
+        TestWorkspace acme = fixtures.workspace();
+        acme.admin().run(() -> customFields.define(new CustomFields.Definition("contact", "nickname", "Nickname",
+                CustomFieldType.TEXT, null, false, null)));
+        acme.user(Role.REP).run(() -> {
+            Account roofs = parties.createAccount(AccountInput.named("Roofs Ltd"));
+            var checker = parties.contactChecker();
+            CheckedContact ann = checker.apply(person("Ann", "Baker", "ann@roofs.example", null, false))
+                    .inAccount(roofs.id(), BuyingRole.DECISION_MAKER, true);
+            assertThat(ann.emails()).extracting(Contact.Email::address).containsExactly("ann@roofs.example",
+                    "private.ann@roofs.example");
+            assertThat(ann.custom()).isEqualTo(Map.of("nickname", "Annie"));
+            List<ContactId> created = parties.createCheckedContacts(List.of(ann), "import 3");
+            Contact read = parties.contact(created.get(0)).orElseThrow();
+            assertThat(read.ownerId()).as("a rep owns what they create").isNotNull();
+            assertThat(read.accounts()).singleElement().satisfies(m -> {
+                assertThat(m.accountId()).isEqualTo(roofs.id());
+                assertThat(m.role()).isEqualTo(BuyingRole.DECISION_MAKER);
+                assertThat(m.key()).isTrue();
+            });
+            assertThatThrownBy(() -> checker.apply(new ContactInput("", "", null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null))).isInstanceOfSatisfying(InvalidInput.class,
+                    e -> assertThat(e.problems()).extracting(InvalidInput.FieldProblem::field).containsExactly("lastName"));
+        });
+    }
+
+    @Test
+    void aCheckedContactWhoseAccountIsGoneIsRefusedAndNothingIsWritten() {
+        TestWorkspace acme = fixtures.workspace();
+        acme.admin().run(() -> {
+            var checker = parties.contactChecker();
+            List<CheckedContact> batch = List.of(checker.apply(ContactInput.named("Ann", "Baker")),
+                    checker.apply(ContactInput.named("Bob", "Cole")).inAccount(new AccountId(42), BuyingRole.OTHER, false));
+            assertThatThrownBy(() -> parties.createCheckedContacts(batch, "import 4")).isInstanceOfSatisfying(
+                    InvalidInput.class, e -> assertThat(e.problems()).extracting(InvalidInput.FieldProblem::field)
+                            .containsExactly("contacts[1].accountId"));
+            assertThat(parties.contactList(Map.of(), Paging.first(10)).items()).isEmpty();
+        });
+    }
+
     /** A row without its id, timestamps and (contacts) the do-not-contact date, which differ between any two creates. */
     private Map<String, Object> row(String table, String idColumn, long id) {
         List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM " + table + " WHERE " + idColumn + " = :id ORDER BY 1, 2, 3")
