@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import app.tickler.identity.UserId;
 
 /**
@@ -23,6 +25,7 @@ public record Import(ImportId id, ImportEntity entity, ImportStatus status, Stri
     }
 
     /** Lines per second since the start (to the end, or to now while running). */
+    @JsonProperty
     public long rowsPerSecond() {
         if (startedAt == null || rowsDone == 0) {
             return 0;
@@ -38,6 +41,7 @@ public record Import(ImportId id, ImportEntity entity, ImportStatus status, Stri
     }
 
     /** Percent done, when the number of lines is known. */
+    @JsonProperty
     public int percent() {
         if (status == ImportStatus.DONE) {
             return 100;

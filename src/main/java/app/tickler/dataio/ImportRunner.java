@@ -14,9 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +104,12 @@ class ImportRunner implements DisposableBean {
     private final Path dataDir;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "dataio-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Counts a new import's lines for its progress bar while the import already runs, on the other core. */
+    private final ExecutorService counter = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "dataio-import-count");
         thread.setDaemon(true);
         return thread;
     });
@@ -208,9 +216,7 @@ class ImportRunner implements DisposableBean {
         }
         CsvFiles.Format format = CsvFiles.sniff(file);
         Context context = new Context(job, format, fields.custom(job.entity()), owners(), sales::pipelines);
-        if (job.rowsTotal() == null) {
-            imports.total(id, count(file, format));
-        }
+        Future<?> counted = job.rowsTotal() != null ? CompletableFuture.completedFuture(null) : countLines(id, file, format);
         if (matchesCustom(job)) {
             // every live record's value, in one statement, so that each batch looks its values up in one query
             transactions.executeWithoutResult(s -> customMatches.fill(id, job.entity(), customKey(job)));
@@ -235,6 +241,7 @@ class ImportRunner implements DisposableBean {
         }
         long done = imports.find(id).orElseThrow().rowsDone();
         pass(context, file, done, false);
+        awaitCount(counted);
         Import after = imports.find(id).orElseThrow();
         if (after.status() == ImportStatus.RUNNING) {
             imports.status(id, ImportStatus.RUNNING, ImportStatus.DONE, clock.millis());
@@ -1135,6 +1142,33 @@ class ImportRunner implements DisposableBean {
         });
     }
 
+    /**
+     * Counts the file's lines on a thread of its own and records the total (the import does not wait for
+     * it: at a million lines, reading the whole file first delayed the first batch by a second or more).
+     * A file that cannot be read is reported by the import itself, not here.
+     */
+    private Future<?> countLines(long id, Path file, CsvFiles.Format format) {
+        Actor actor = Actors.current();
+        return counter.submit(() -> Actors.runAs(actor, () -> {
+            try {
+                imports.total(id, count(file, format));
+            } catch (IOException | UncheckedIOException | CsvParseException e) {
+                log.debug("import {}: its lines could not be counted ({})", id, e.toString());
+            }
+        }));
+    }
+
+    /** A finished import shows its total: the count ends long before the import, and is waited for if not. */
+    private static void awaitCount(Future<?> counted) {
+        try {
+            counted.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.warn("counting an import's lines failed", e.getCause());
+        }
+    }
+
     private static long count(Path file, CsvFiles.Format format) throws IOException {
         long rows = 0;
         try (CsvReader<CsvRecord> reader = CsvFiles.open(file, format)) {
@@ -1189,6 +1223,7 @@ class ImportRunner implements DisposableBean {
     @Override
     public void destroy() {
         worker.shutdownNow();
+        counter.shutdownNow();
     }
 
     /** A touch line to write with the rest of its batch, known by its key. */

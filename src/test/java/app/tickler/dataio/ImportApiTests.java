@@ -103,6 +103,9 @@ class ImportApiTests extends ImportApiCalls {
         JsonNode done = run(rep, id);
         assertThat(done.get("status").asString()).isEqualTo("DONE");
         assertThat(done.get("rowsDone").asLong()).isEqualTo(3);
+        assertThat(done.get("rowsTotal").asLong()).as("counted while it ran").isEqualTo(3);
+        assertThat(done.get("percent").asInt()).as("the progress a client shows").isEqualTo(100);
+        assertThat(done.get("rowsPerSecond").asLong()).isNotNegative();
         assertThat(done.get("created").asLong()).isEqualTo(2);
         assertThat(done.get("errors").asLong()).isEqualTo(1);
         List<Contact> people = contacts(rep);
