@@ -23,8 +23,9 @@ import app.tickler.platform.security.Actors;
  * record, visible or not: the caller's visibility is applied when a line is matched, as for the other
  * matches. The preview reads the few values of its lines from the records themselves.
  *
- * <p>A value is compared trimmed and in lower case — on SQLite, whose {@code lower()} folds A–Z only,
- * in ASCII lower case, so that the key of a line and the key the database computed are the same.
+ * <p>A value is compared trimmed and in lower case, every letter folded as Java folds it. The database's
+ * {@code lower()} folds only A–Z on SQLite (and follows the database's locale on PostgreSQL), so the keys
+ * it computes for values with other characters are computed again here — few values have any.
  */
 @Repository
 class CustomMatches {
@@ -46,16 +47,12 @@ class CustomMatches {
 
     /** The value as compared: trimmed, in lower case. */
     String key(String value) {
-        String trimmed = value.strip();
-        if (dialect == Dialect.POSTGRESQL) {
-            return trimmed.toLowerCase(Locale.ROOT);
-        }
-        StringBuilder ascii = new StringBuilder(trimmed.length());
-        for (int i = 0; i < trimmed.length(); i++) {
-            char c = trimmed.charAt(i);
-            ascii.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-        }
-        return ascii.toString();
+        return value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A condition true for a text holding anything but printable ASCII, whose database key may differ from {@link #key}. */
+    private String beyondAscii(String column) {
+        return dialect == Dialect.POSTGRESQL ? column + " ~ '[^ -~]'" : column + " GLOB '*[^ -~]*'";
     }
 
     /**
@@ -71,6 +68,24 @@ class CustomMatches {
                 WHERE workspace_id = :workspace AND deleted_at IS NULL AND %1$s <> '' AND LENGTH(%1$s) <= %3$d
                 """.formatted(value, table(entity), MAX_KEY))
                 .param("import", importId).param("workspace", workspace()).update();
+        // the keys the database folded differently, folded again as the lines' keys are
+        List<Object[]> refolded = new ArrayList<>();
+        jdbc.sql("SELECT value_key, record_id FROM import_match_keys WHERE workspace_id = :workspace"
+                        + " AND import_id = :import AND " + beyondAscii("value_key"))
+                .param("workspace", workspace()).param("import", importId)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .forEach(row -> {
+                    String key = key(row.getKey());
+                    if (!key.equals(row.getKey())) {
+                        refolded.add(new Object[] {key, workspace(), importId, row.getKey(), row.getValue()});
+                    }
+                });
+        if (!refolded.isEmpty()) {
+            batches.batchUpdate("""
+                    UPDATE import_match_keys SET value_key = ?
+                    WHERE workspace_id = ? AND import_id = ? AND value_key = ? AND record_id = ?
+                    """, refolded);
+        }
     }
 
     /** The records of the import's lookup having these keys, by key, in one query per 500 keys. */
@@ -92,21 +107,23 @@ class CustomMatches {
 
     /**
      * The live records having these keys, read from the records themselves: for the preview's few lines,
-     * which have no lookup. Same keys as {@link #fill}.
+     * which have no lookup. Same keys as {@link #fill}: the values beyond ASCII are compared here.
      */
     Map<String, List<Long>> find(ImportEntity entity, String fieldKey, Collection<String> keys) {
         Map<String, List<Long>> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;
         }
-        String value = "LOWER(TRIM(" + dialect.jsonValue("custom", fieldKey) + "))";
+        String value = "TRIM(" + dialect.jsonValue("custom", fieldKey) + ")";
+        java.util.Set<String> wanted = new LinkedHashSet<>(keys);
         jdbc.sql("""
                 SELECT %1$s, id FROM %2$s
-                WHERE workspace_id = :workspace AND deleted_at IS NULL AND %1$s IN (:keys)
+                WHERE workspace_id = :workspace AND deleted_at IS NULL AND (LOWER(%1$s) IN (:keys) OR %3$s)
                 ORDER BY id
-                """.formatted(value, table(entity)))
-                .param("workspace", workspace()).param("keys", List.copyOf(new LinkedHashSet<>(keys)))
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                """.formatted(value, table(entity), beyondAscii(value)))
+                .param("workspace", workspace()).param("keys", List.copyOf(wanted))
+                .query((rs, n) -> Map.entry(key(rs.getString(1)), rs.getLong(2))).list().stream()
+                .filter(e -> wanted.contains(e.getKey()))
                 .forEach(e -> found.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return found;
     }

@@ -74,6 +74,24 @@ class CustomFieldMatchTests extends ImportApiCalls {
     }
 
     @Test
+    void valuesWithLettersBeyondAsciiMatchInAnyCaseOnBothDatabases() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        define(acme, "contact", "customer_no", CustomFieldType.TEXT);
+        Contact known = rep.call(() -> parties.createContact(contact("Ann", Map.of("customer_no", "MÜLLER-Ørsted 7"))));
+
+        String update = uploadId(rep, "CONTACT", "Customer no,Title,Last name\nmüller-ørsted 7,Buyer,Baker\n");
+        settings(rep, update, """
+                {"mapping":{"0":"custom.customer_no","1":"title","2":"lastName"},"duplicates":"UPDATE",
+                 "matchOn":"CUSTOM","matchField":"custom.customer_no"}""", 200);
+        assertThat(preview(rep, update).at("/lines/0/action").asString()).isEqualTo("update");
+        JsonNode updated = run(rep, update);
+        assertThat(updated.get("updated").asLong()).isEqualTo(1);
+        assertThat(updated.get("created").asLong()).isZero();
+        assertThat(rep.call(() -> parties.contact(known.id()).orElseThrow().title())).isEqualTo("Buyer");
+    }
+
+    @Test
     void aValueTwoAccountsShareIsAnErrorOfItsLineInThePreviewAndTheRun() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser admin = acme.admin();
