@@ -414,8 +414,8 @@ class ImportRunner implements DisposableBean {
             outcome.skipped++;
             return;
         }
-        if (existing != null && !Actors.current().canWrite(existing.ownerId() == null ? null : existing.ownerId().value())) {
-            problems.add(job.matchOnField(), "matches a contact you may not change");
+        if (existing != null) {
+            requireWritable(job, "a contact", existing.ownerId(), problems);
         }
         ContactInput base = existing == null ? Conversion.emptyContact() : Conversion.inputOf(existing);
         ContactInput input = Conversion.contact(base, values, context.custom, context::owner, problems);
@@ -484,8 +484,8 @@ class ImportRunner implements DisposableBean {
             outcome.skipped++;
             return;
         }
-        if (existing != null && !Actors.current().canWrite(existing.ownerId() == null ? null : existing.ownerId().value())) {
-            problems.add(job.matchOnField(), "matches an account you may not change");
+        if (existing != null) {
+            requireWritable(job, "an account", existing.ownerId(), problems);
         }
         AccountInput base = existing == null ? Conversion.emptyAccount() : Conversion.inputOf(existing);
         AccountInput input = Conversion.account(base, values, context.custom, context::owner, problems);
@@ -853,12 +853,32 @@ class ImportRunner implements DisposableBean {
             return null;
         }
         pending.beforeMatching(job.matchOn(), key);
+        return matchContact(job, key, pending, problems);
+    }
+
+    /** Where matching finds contacts: the run's batch (looked up together) or the preview's few lines. */
+    interface ContactLookups {
+
+        /** The oldest contact with this email that the caller may see. */
+        Optional<Contact> withEmail(String email);
+
+        Optional<Contact> contact(long id);
+
+        /** The records (visible or not) having this custom-field value. */
+        List<Long> withCustomValue(String value);
+    }
+
+    /**
+     * The contact a line's key matches, as the run and the preview match it: one the caller may see, or
+     * null; a key that cannot match (not a Tickler id, a custom value several records share) is a problem.
+     */
+    Contact matchContact(Import job, String key, ContactLookups lookups, InvalidInput.Collector problems) {
         Optional<Contact> found = switch (job.matchOn()) {
-            case EMAIL -> pending.withEmail(key);
-            case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key).flatMap(pending::contact);
-            case ID -> ticklerId(key, problems).flatMap(pending::contact);
-            case CUSTOM -> matchCustom(job, key, pending.withCustomValue(key).stream()
-                    .map(pending::contact).flatMap(Optional::stream).filter(ImportRunner::visible).toList(), problems);
+            case EMAIL -> lookups.withEmail(key);
+            case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key).flatMap(lookups::contact);
+            case ID -> ticklerId(key, problems).flatMap(lookups::contact);
+            case CUSTOM -> matchCustom(job, key, lookups.withCustomValue(key).stream()
+                    .map(lookups::contact).flatMap(Optional::stream).filter(ImportRunner::visible).toList(), problems);
             default -> Optional.empty();
         };
         return found.filter(ImportRunner::visible).orElse(null);
@@ -867,11 +887,17 @@ class ImportRunner implements DisposableBean {
     private Account matchAccount(Import job, Map<String, String> values, InvalidInput.Collector problems,
             Pending pending) {
         String key = Conversion.text(values, job.matchOnField());
-        if (key == null) {
-            return null;
-        }
+        return key == null ? null : matchAccount(job, key, pending::withCustomValue, problems);
+    }
+
+    /**
+     * The account a line's key matches, as the run and the preview match it; {@code withCustomValue} finds
+     * the records (visible or not) having a custom-field value.
+     */
+    Account matchAccount(Import job, String key, java.util.function.Function<String, List<Long>> withCustomValue,
+            InvalidInput.Collector problems) {
         if (job.matchOn() == MatchOn.CUSTOM) {
-            List<AccountId> ids = pending.withCustomValue(key).stream().map(AccountId::new).toList();
+            List<AccountId> ids = withCustomValue.apply(key).stream().map(AccountId::new).toList();
             Map<AccountId, Account> found = parties.accounts(ids);
             return matchCustom(job, key, ids.stream().map(found::get).filter(java.util.Objects::nonNull)
                     .filter(ImportRunner::visible).toList(), problems).orElse(null);
@@ -884,6 +910,14 @@ class ImportRunner implements DisposableBean {
             default -> List.of();
         };
         return firstVisible(ids).orElse(null);
+    }
+
+    /** A matched record the caller may see but not change is an error of the line, never an update. */
+    static void requireWritable(Import job, String entity, app.tickler.identity.UserId owner,
+            InvalidInput.Collector problems) {
+        if (!Actors.current().canWrite(owner == null ? null : owner.value())) {
+            problems.add(job.matchOnField(), "matches " + entity + " you may not change");
+        }
     }
 
     /** Whether the import matches on a custom field (and so keeps a lookup of its values while it runs). */
@@ -1259,7 +1293,7 @@ class ImportRunner implements DisposableBean {
      * batch's lines are matched against: the contacts having the batch's emails, read in one query
      * before the first line, and the matched contacts, read in one more.
      */
-    private final class Pending {
+    private final class Pending implements ContactLookups {
         private final Context context;
         private final Outcome outcome;
         private final List<Create> creates = new ArrayList<>();
@@ -1424,7 +1458,8 @@ class ImportRunner implements DisposableBean {
         }
 
         /** The records (visible or not) having this custom-field value: the batch's, or looked up now. */
-        List<Long> withCustomValue(String value) {
+        @Override
+        public List<Long> withCustomValue(String value) {
             if (value.strip().length() > CustomMatches.MAX_KEY) {
                 return List.of();
             }
@@ -1458,8 +1493,8 @@ class ImportRunner implements DisposableBean {
             }
         }
 
-        /** The oldest contact with this email that the caller may see. */
-        Optional<Contact> withEmail(String email) {
+        @Override
+        public Optional<Contact> withEmail(String email) {
             String key = key(email);
             if (!looked.contains(key)) {
                 byEmail.putAll(parties.contactsWithEmails(List.of(key)));
@@ -1474,7 +1509,8 @@ class ImportRunner implements DisposableBean {
             return Optional.empty();
         }
 
-        Optional<Contact> contact(long id) {
+        @Override
+        public Optional<Contact> contact(long id) {
             Contact known = contacts.get(id);
             return known != null ? Optional.of(known) : parties.contact(new ContactId(id));
         }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -389,6 +390,9 @@ class Imports {
                 var existing = job.duplicates() == DuplicateMode.CREATE ? null
                         : matchContact(job, values, byCustom, problems);
                 action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
+                if (action.equals("update")) {
+                    ImportRunner.requireWritable(job, "a contact", existing.ownerId(), problems);
+                }
                 ContactInput input = Conversion.contact(existing == null ? Conversion.emptyContact()
                         : Conversion.inputOf(existing), values, custom, owner -> findOwner(owners, owner), problems);
                 problems.throwIfAny();
@@ -434,6 +438,9 @@ class Imports {
                 var existing = job.duplicates() == DuplicateMode.CREATE ? null
                         : matchAccount(job, values, byCustom, problems);
                 action = existing == null ? "create" : job.duplicates() == DuplicateMode.SKIP ? "skip" : "update";
+                if (action.equals("update")) {
+                    ImportRunner.requireWritable(job, "an account", existing.ownerId(), problems);
+                }
                 AccountInput input = Conversion.account(existing == null ? Conversion.emptyAccount()
                         : Conversion.inputOf(existing), values, custom, owner -> findOwner(owners, owner), problems);
                 problems.throwIfAny();
@@ -484,53 +491,31 @@ class Imports {
         if (key == null) {
             return null;
         }
-        if (job.matchOn() == MatchOn.CUSTOM) {
-            List<ContactId> ids = withCustomValue(byCustom, key).stream().map(ContactId::new).toList();
-            Map<ContactId, app.tickler.party.Contact> found = parties.contacts(ids);
-            return ImportRunner.matchCustom(job, key, ids.stream().map(found::get).filter(java.util.Objects::nonNull)
-                    .filter(ImportRunner::visible).toList(), problems).orElse(null);
-        }
-        List<ContactId> ids = switch (job.matchOn()) {
-            case EMAIL -> parties.contactsWithEmail(key);
-            case EXTERNAL_ID -> imports.external(ImportEntity.CONTACT, key).map(i -> List.of(new ContactId(i))).orElse(List.of());
-            case ID -> parseId(key) == null ? List.of() : List.of(new ContactId(parseId(key)));
-            default -> List.of();
-        };
-        Map<ContactId, app.tickler.party.Contact> found = parties.contacts(ids);
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).filter(ImportRunner::visible).findFirst()
-                .orElse(null);
+        return runner.matchContact(job, key, new ImportRunner.ContactLookups() {
+            @Override
+            public Optional<app.tickler.party.Contact> withEmail(String email) {
+                List<ContactId> ids = parties.contactsWithEmail(email);
+                Map<ContactId, app.tickler.party.Contact> found = parties.contacts(ids);
+                return ids.stream().map(found::get).filter(java.util.Objects::nonNull).filter(ImportRunner::visible)
+                        .findFirst();
+            }
+
+            @Override
+            public Optional<app.tickler.party.Contact> contact(long id) {
+                return parties.contact(new ContactId(id));
+            }
+
+            @Override
+            public List<Long> withCustomValue(String value) {
+                return Imports.this.withCustomValue(byCustom, value);
+            }
+        }, problems);
     }
 
     private app.tickler.party.Account matchAccount(Import job, Map<String, String> values,
             Map<String, List<Long>> byCustom, InvalidInput.Collector problems) {
         String key = Conversion.text(values, job.matchOnField());
-        if (key == null) {
-            return null;
-        }
-        if (job.matchOn() == MatchOn.CUSTOM) {
-            List<AccountId> ids = withCustomValue(byCustom, key).stream().map(AccountId::new).toList();
-            Map<AccountId, app.tickler.party.Account> found = parties.accounts(ids);
-            return ImportRunner.matchCustom(job, key, ids.stream().map(found::get).filter(java.util.Objects::nonNull)
-                    .filter(ImportRunner::visible).toList(), problems).orElse(null);
-        }
-        List<AccountId> ids = switch (job.matchOn()) {
-            case NAME -> parties.accountsNamed(key);
-            case DOMAIN -> parties.accountsWithDomain(key);
-            case EXTERNAL_ID -> imports.external(ImportEntity.ACCOUNT, key).map(i -> List.of(new AccountId(i))).orElse(List.of());
-            case ID -> parseId(key) == null ? List.of() : List.of(new AccountId(parseId(key)));
-            default -> List.of();
-        };
-        Map<AccountId, app.tickler.party.Account> found = parties.accounts(ids);
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).filter(ImportRunner::visible).findFirst()
-                .orElse(null);
-    }
-
-    private static Long parseId(String text) {
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return key == null ? null : runner.matchAccount(job, key, value -> withCustomValue(byCustom, value), problems);
     }
 
     // --- running --------------------------------------------------------------------------

@@ -485,10 +485,36 @@ class ImportApiTests extends ImportApiCalls {
         String id = upload(stranger, "CONTACT", "Email,Title\nown@x.example,Changed\n").get("id").asString();
         settings(stranger, id, """
                 {"mapping":{"0":"email","1":"title"},"duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), stranger, 200);
+        assertThat(preview.at("/lines/0/action").asString()).as("the preview says what the run will do").isEqualTo("error");
+        assertThat(preview.at("/lines/0/cells/0/problem").asString()).isEqualTo("matches a contact you may not change");
         JsonNode done = run(stranger, id);
         assertThat(done.get("errors").asLong()).isEqualTo(1);
         assertThat(download("/api/v1/imports/" + id + "/errors.csv", stranger)).contains("matches a contact you may not change");
         assertThat(owner.call(() -> contacts(owner).get(0).title())).isEqualTo("Original");
+    }
+
+    @Test
+    void thePreviewNamesAContactOrAccountLineWhoseTicklerIdIsNotOneAsTheRunDoes() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Contact known = rep.call(() -> parties.createContact(ContactInput.named("Ann", "Known")));
+        var account = rep.call(() -> parties.createAccount(app.tickler.party.AccountInput.named("Roofs Ltd")));
+        for (String entity : List.of("CONTACT", "ACCOUNT")) {
+            String first = entity.equals("CONTACT") ? Long.toString(known.id().value()) : Long.toString(account.id().value());
+            String id = upload(rep, entity, "Id,Title\n" + first + ",Buyer\nnot-a-number,Boss\n").get("id").asString();
+            settings(rep, id, """
+                    {"mapping":{"0":"id","1":"%s"},"duplicates":"UPDATE","matchOn":"ID"}""".formatted(
+                    entity.equals("CONTACT") ? "title" : "industry"), 200);
+            JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
+            assertThat(preview.at("/lines/0/action").asString()).as(entity).isEqualTo("update");
+            assertThat(preview.at("/lines/1/action").asString()).as(entity).isEqualTo("error");
+            assertThat(preview.at("/lines/1/cells/0/problem").asString()).as(entity).contains("is not a Tickler id");
+            JsonNode ran = run(rep, id);
+            assertThat(ran.get("updated").asLong()).as(entity).isEqualTo(1);
+            assertThat(download("/api/v1/imports/" + id + "/errors.csv", rep)).as(entity).contains("3,id,")
+                    .contains("is not a Tickler id");
+        }
     }
 
     @Test
