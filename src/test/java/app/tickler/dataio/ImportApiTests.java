@@ -163,6 +163,55 @@ class ImportApiTests extends ImportApiCalls {
     }
 
     @Test
+    void aBadSecondEmailOrMobileIsNamedByItsOwnColumnInThePreviewTheRunsErrorsAndTheErrorFile() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        rep.call(() -> parties.createContact(new ContactInput("Eve", "Ford", null,
+                List.of(new Contact.Email("eve@roofs.example", "work", true),
+                        new Contact.Email("eve@home.example", "home", false)),
+                List.of(new Contact.Phone("+49 30 5550000", "work", true)), null, null, null, null, false, null, null,
+                null, Map.of(), List.of(), null, null, null)));
+        String id = upload(rep, "CONTACT", """
+                Email,Secondary Email,Phone,Mobile,First Name,Last Name
+                ann@roofs.example,ann at home,+49 30 1234561,,Ann,Baker
+                bob@roofs.example,,+49 30 1234562,call me,Bob,Cole
+                cid@roofs.example,,,no number,Cid,Dunn
+                eve@roofs.example,eve@@home,,,Eve,Ford
+                fay@roofs.example,fay@home.example,+49 30 1234566,+49 170 1234566,Fay,Gold
+                """).get("id").asString();
+        // Eve is updated: her own two addresses come first in her list, the file's second one after them
+        settings(rep, id, """
+                {"mapping":{"0":"email","1":"email2","2":"phone","3":"mobile","4":"firstName","5":"lastName"},
+                 "duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        JsonNode preview = preview(rep, id);
+        java.util.Set<String> previewed = new java.util.TreeSet<>();
+        preview.get("lines").forEach(line -> {
+            line.get("cells").forEach(cell -> {
+                if (!cell.get("problem").isNull()) {
+                    previewed.add(line.get("line").asLong() + "," + cell.get("field").asString());
+                }
+            });
+            assertThat(line.get("problems").size()).as(line.toString()).isZero();
+        });
+        assertThat(previewed).as("the cell of the bad value, not the first email or phone column")
+                .containsExactly("2,email2", "3,mobile", "4,mobile", "5,email2");
+        assertThat(preview.at("/lines/0/cells/1/problem").asString()).contains("is not a valid email address");
+        assertThat(preview.at("/lines/0/cells/0/problem").isNull()).isTrue();
+
+        JsonNode done = run(rep, id);
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        assertThat(done.get("errors").asLong()).isEqualTo(4);
+        String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
+        java.util.Set<String> ran = new java.util.TreeSet<>();
+        errors.lines().skip(1).forEach(line -> ran.add(line.substring(0, line.indexOf(',', line.indexOf(',') + 1))));
+        assertThat(ran).as("the error file").isEqualTo(previewed);
+        assertThat(errors).contains("2,email2,is not a valid email address (column 'Secondary Email')")
+                .contains("3,mobile,is not a valid phone number (column 'Mobile')")
+                .contains("4,mobile,is not a valid phone number (column 'Mobile')")
+                .contains("5,email2,is not a valid email address (column 'Secondary Email')");
+    }
+
+    @Test
     void reImportingTheSameFileDuplicatesNothingAndUpdateModeUpdatesThenUndoRestores() throws Exception {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
