@@ -205,6 +205,17 @@ class Deals {
     }
 
     /**
+     * Removes every deal of an account that is removed for good (purged from the trash), open or closed,
+     * each as {@link #remove} removes one — announced with what it had counted — whoever may see it.
+     */
+    @Transactional
+    void removeAllOf(AccountId account) {
+        for (Long id : deals.ofAccount(account)) {
+            purge(get(new DealId(id)));
+        }
+    }
+
+    /**
      * The deal goes, with its people, history, invoices and every timeline entry about it; its removal is
      * announced with the moves it made and the invoices paid, for what other modules counted of them.
      */
