@@ -416,9 +416,49 @@ final class Conversion {
     }
 
     /**
+     * Checks a contact with the party module's rules ({@code check}), its problems named by the import's
+     * fields: a bad address or number is named by the column it came from — {@code emails[n]} and
+     * {@code phones[n]} are places in the contact's list, which holds the record's own ones too when it is
+     * updated, so the value there says which of {@code email} and {@code email2}, {@code phone} and
+     * {@code mobile} gave it. Answers what {@code check} answers.
+     */
+    static <T> T checkContact(java.util.function.Function<ContactInput, T> check, ContactInput input,
+            Map<String, String> values) {
+        try {
+            return check.apply(input);
+        } catch (InvalidInput invalid) {
+            throw new InvalidInput(invalid.problems().stream()
+                    .map(p -> new InvalidInput.FieldProblem(contactField(p.field(), input, values), p.message()))
+                    .toList());
+        }
+    }
+
+    private static final java.util.regex.Pattern LIST_PLACE = java.util.regex.Pattern.compile("(emails|phones)\\[(\\d+)]");
+
+    /**
+     * The import field of a contact's problem: for an address or number, the field whose cell holds it — the
+     * second of the file's ({@code email2}, {@code mobile}) when it is that one's value, else the first, as
+     * for one the record had before —, else {@link #importField}.
+     */
+    static String contactField(String moduleField, ContactInput input, Map<String, String> values) {
+        java.util.regex.Matcher place = LIST_PLACE.matcher(moduleField);
+        if (!place.lookingAt()) {
+            return importField(moduleField);
+        }
+        int index = Integer.parseInt(place.group(2));
+        boolean emails = place.group(1).equals("emails");
+        List<?> list = emails ? input.emails() : input.phones();
+        Object entry = list == null || index >= list.size() ? null : list.get(index);
+        String value = entry instanceof Contact.Email e ? e.address() : entry instanceof Contact.Phone p ? p.number() : null;
+        String first = emails ? "email" : "phone";
+        String second = emails ? "email2" : "mobile";
+        return value != null && !value.equals(text(values, first)) && value.equals(text(values, second)) ? second : first;
+    }
+
+    /**
      * The import field a module's validation means by its own name ({@code emails[0].address},
      * {@code ownerId}, {@code amountMinor}): the one name of a bad cell in the preview, the run's errors
-     * and the error file.
+     * and the error file. A contact's second email or phone is told apart by {@link #contactField}.
      */
     static String importField(String moduleField) {
         if (moduleField.startsWith("emails")) {

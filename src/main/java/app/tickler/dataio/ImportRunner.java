@@ -424,7 +424,7 @@ class ImportRunner implements DisposableBean {
             problems.add("account", "must be at most 200 characters");
         }
         problems.throwIfAny();
-        CheckedContact checked = pending.check(input);
+        CheckedContact checked = Conversion.checkContact(pending::check, input, values);
         String external = Conversion.text(values, "externalId");
         if (existing == null) {
             // created with the batch's other new contacts when the batch ends (or before a line that could match it)

@@ -396,7 +396,10 @@ class Imports {
                 ContactInput input = Conversion.contact(existing == null ? Conversion.emptyContact()
                         : Conversion.inputOf(existing), values, custom, owner -> findOwner(owners, owner), problems);
                 problems.throwIfAny();
-                parties.checkContact(input);
+                Conversion.checkContact(checked -> {
+                    parties.checkContact(checked);
+                    return checked;
+                }, input, values);
             } else if (job.entity() == ImportEntity.INSTALLED_PRODUCT) {
                 boolean duplicate = job.duplicates() != DuplicateMode.CREATE && runner.matchInstalled(values).isPresent();
                 action = duplicate ? "skip" : "create";

@@ -205,6 +205,17 @@ class Deals {
     }
 
     /**
+     * Removes every deal of an account that is removed for good (purged from the trash), open or closed,
+     * each as {@link #remove} removes one — announced with what it had counted — whoever may see it.
+     */
+    @Transactional
+    void removeAllOf(AccountId account) {
+        for (Long id : deals.ofAccount(account)) {
+            purge(get(new DealId(id)));
+        }
+    }
+
+    /**
      * The deal goes, with its people, history, invoices and every timeline entry about it; its removal is
      * announced with the moves it made and the invoices paid, for what other modules counted of them.
      */
@@ -352,14 +363,19 @@ class Deals {
                     : active.stream().filter(r -> r.label().equalsIgnoreCase(text)).findFirst().orElse(null);
             String note = null;
             if (reason == null) {
-                reason = active.stream().filter(r -> r.label().equalsIgnoreCase(OTHER)).findFirst().orElse(null);
+                reason = active.stream().filter(r -> r.label().equalsIgnoreCase(LostReasons.OTHER)).findFirst()
+                        .orElse(null);
                 note = text;
                 if (reason == null) {
-                    String allowed = String.join(", ", active.stream().map(LostReasons.LostReason::label).toList());
+                    // a lost deal has a reason, as when a deal is lost in Tickler; without "Other" none takes the text
+                    String allowed = active.isEmpty() ? "the workspace has none"
+                            : "one of " + String.join(", ", active.stream().map(LostReasons.LostReason::label).toList());
                     problems.add("lostReason", (text == null ? "is required for a lost deal"
                             : "'" + (text.length() > 60 ? text.substring(0, 57) + "..." : text)
                                     + "' is not one of the workspace's lost reasons")
-                            + ": one of " + allowed + " (a reason \"" + OTHER + "\" would take any other)");
+                            + ": " + allowed + ". The reason \"" + LostReasons.OTHER + "\", which takes any other"
+                            + " reason and keeps its text as the note, is not among them (a manager adds it under"
+                            + " Settings → Lost reasons)");
                 }
             }
             problems.check(note == null || note.length() <= 1000, "lostReason", "must have at most 1000 characters");
@@ -383,9 +399,6 @@ class Deals {
         return new Closing(status, closedOn, enteredOn, null, null, paid,
                 Boolean.TRUE.equals(paid) && paidOn == null ? closedOn : paidOn);
     }
-
-    /** The lost reason that takes the reasons a workspace does not have, when it has one of that name. */
-    static final String OTHER = "Other";
 
     private static Instant noon(LocalDate day, Instant now) {
         return min(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC), now);

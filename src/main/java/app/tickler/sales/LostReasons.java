@@ -21,8 +21,15 @@ import app.tickler.platform.security.Actors;
 @Service
 class LostReasons {
 
+    /**
+     * The reason that takes the reasons a workspace does not have (a lost deal of another CRM's history with
+     * a reason of its own, which is kept as the deal's lost note), when the workspace has it.
+     */
+    static final String OTHER = "Other";
+
+    /** A new workspace's reasons; "Other" last, so that a file of free-text reasons imports as it is. */
     static final List<String> DEFAULTS = List.of("Price too high", "Chose a competitor", "No budget",
-            "No decision or bad timing", "Product does not fit", "Went silent");
+            "No decision or bad timing", "Product does not fit", "Went silent", OTHER);
 
     record LostReason(LostReasonId id, String label, int position, boolean retired, long version) {
     }

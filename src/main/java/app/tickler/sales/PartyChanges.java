@@ -10,19 +10,20 @@ import app.tickler.party.PartyRemoved;
 /**
  * Keeps the sales records pointing at live parties, in the transaction of the merge or removal:
  * merged duplicates hand their leads, deals and payments to the survivor; a purged account takes
- * its deals with it, a removed person leaves the deals and leads that named them.
+ * its deals with it, each removed as an import undone removes one ({@link DealRemoved}); a removed
+ * person leaves the deals and leads that named them.
  */
 @Component
 class PartyChanges {
 
     private final LeadRepository leads;
     private final DealRepository deals;
-    private final app.tickler.platform.timeline.Timeline timeline;
+    private final Deals dealService;
 
-    PartyChanges(LeadRepository leads, DealRepository deals, app.tickler.platform.timeline.Timeline timeline) {
+    PartyChanges(LeadRepository leads, DealRepository deals, Deals dealService) {
         this.leads = leads;
         this.deals = deals;
-        this.timeline = timeline;
+        this.dealService = dealService;
     }
 
     @EventListener
@@ -40,9 +41,8 @@ class PartyChanges {
     @EventListener
     void on(PartyRemoved removed) {
         if (removed.account() != null) {
-            java.util.List<Long> gone = deals.ofAccount(removed.account());
-            gone.forEach(deal -> timeline.eraseRecord(new app.tickler.platform.timeline.TimelineEntry.Subject("deal", deal)));
-            deals.delete(gone);
+            // each deal announces its removal, so that what other modules counted of it is taken back
+            dealService.removeAllOf(removed.account());
             leads.forgetAccount(removed.account());
         }
         if (removed.contact() != null) {

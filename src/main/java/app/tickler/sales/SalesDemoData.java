@@ -61,7 +61,8 @@ class SalesDemoData {
         Pipeline pipeline = pipelines.defaultPipeline();
         List<Pipeline.Stage> stages = pipeline.activeStages().stream().filter(s -> !s.collectsPayment()).toList();
         var today = Actors.current().today(clock);
-        var lost = lostReasons.active();
+        // "Other" is for reasons nobody has named; the demo's deals were lost for named ones
+        var lost = lostReasons.active().stream().filter(r -> !r.label().equals(LostReasons.OTHER)).toList();
         int count = Math.min(DEALS, demo.accounts().size());
         for (int i = 0; i < count; i++) {
             DemoDataCreated.DemoAccount account = demo.accounts().get(i);

@@ -2,6 +2,7 @@ package app.tickler.dataio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -163,6 +164,55 @@ class ImportApiTests extends ImportApiCalls {
                 .getContentAsString();
         assertThat(page).as("the import's page").contains("<td>amount</td>").contains("<td>owner</td>")
                 .doesNotContain("amountMinor").doesNotContain("ownerId");
+    }
+
+    @Test
+    void aBadSecondEmailOrMobileIsNamedByItsOwnColumnInThePreviewTheRunsErrorsAndTheErrorFile() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        rep.call(() -> parties.createContact(new ContactInput("Eve", "Ford", null,
+                List.of(new Contact.Email("eve@roofs.example", "work", true),
+                        new Contact.Email("eve@home.example", "home", false)),
+                List.of(new Contact.Phone("+49 30 5550000", "work", true)), null, null, null, null, false, null, null,
+                null, Map.of(), List.of(), null, null, null)));
+        String id = upload(rep, "CONTACT", """
+                Email,Secondary Email,Phone,Mobile,First Name,Last Name
+                ann@roofs.example,ann at home,+49 30 1234561,,Ann,Baker
+                bob@roofs.example,,+49 30 1234562,call me,Bob,Cole
+                cid@roofs.example,,,no number,Cid,Dunn
+                eve@roofs.example,eve@@home,,,Eve,Ford
+                fay@roofs.example,fay@home.example,+49 30 1234566,+49 170 1234566,Fay,Gold
+                """).get("id").asString();
+        // Eve is updated: her own two addresses come first in her list, the file's second one after them
+        settings(rep, id, """
+                {"mapping":{"0":"email","1":"email2","2":"phone","3":"mobile","4":"firstName","5":"lastName"},
+                 "duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
+        JsonNode preview = preview(rep, id);
+        java.util.Set<String> previewed = new java.util.TreeSet<>();
+        preview.get("lines").forEach(line -> {
+            line.get("cells").forEach(cell -> {
+                if (!cell.get("problem").isNull()) {
+                    previewed.add(line.get("line").asLong() + "," + cell.get("field").asString());
+                }
+            });
+            assertThat(line.get("problems").size()).as(line.toString()).isZero();
+        });
+        assertThat(previewed).as("the cell of the bad value, not the first email or phone column")
+                .containsExactly("2,email2", "3,mobile", "4,mobile", "5,email2");
+        assertThat(preview.at("/lines/0/cells/1/problem").asString()).contains("is not a valid email address");
+        assertThat(preview.at("/lines/0/cells/0/problem").isNull()).isTrue();
+
+        JsonNode done = run(rep, id);
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        assertThat(done.get("errors").asLong()).isEqualTo(4);
+        String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
+        java.util.Set<String> ran = new java.util.TreeSet<>();
+        errors.lines().skip(1).forEach(line -> ran.add(line.substring(0, line.indexOf(',', line.indexOf(',') + 1))));
+        assertThat(ran).as("the error file").isEqualTo(previewed);
+        assertThat(errors).contains("2,email2,is not a valid email address (column 'Secondary Email')")
+                .contains("3,mobile,is not a valid phone number (column 'Mobile')")
+                .contains("4,mobile,is not a valid phone number (column 'Mobile')")
+                .contains("5,email2,is not a valid email address (column 'Secondary Email')");
     }
 
     @Test
@@ -1041,16 +1091,14 @@ class ImportApiTests extends ImportApiCalls {
                 + "\"2\":\"account\",\"3\":\"stage\",\"4\":\"amount\",\"5\":\"expectedCloseDate\","
                 + "\"6\":\"createdDate\",\"7\":\"lostReason\",\"8\":\"paid\",\"9\":\"paidOn\"}");
         JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
-        assertThat(preview.findValuesAsString("action")).containsExactly("create", "create", "error", "error", "create");
-        assertThat(preview.at("/lines/2/cells/7/problem").asString())
-                .contains("'Budget cuts' is not one of the workspace's lost reasons").contains("No budget");
+        assertThat(preview.findValuesAsString("action")).containsExactly("create", "create", "create", "error", "create");
         assertThat(preview.at("/lines/3/cells/5/problem").asString()).contains("cannot be in the future");
 
         JsonNode done = run(rep, id);
-        assertThat(done.get("created").asLong()).isEqualTo(3);
-        assertThat(done.get("errors").asLong()).isEqualTo(2);
-        assertThat(download("/api/v1/imports/" + id + "/errors.csv", rep)).contains("4,lostReason,")
-                .contains("(column 'Loss_Reason__c')").contains("5,expectedCloseDate,");
+        assertThat(done.get("created").asLong()).isEqualTo(4);
+        assertThat(done.get("errors").asLong()).isEqualTo(1);
+        assertThat(download("/api/v1/imports/" + id + "/errors.csv", rep)).contains("5,expectedCloseDate,")
+                .doesNotContain("lostReason");
         List<app.tickler.sales.DealSummary> deals = rep.call(() -> sales.dealsOf(roofs.id()));
         var won = deals.stream().filter(d -> d.name().equals("Won roof")).findFirst().orElseThrow();
         var lost = deals.stream().filter(d -> d.name().equals("Lost roof")).findFirst().orElseThrow();
@@ -1059,6 +1107,10 @@ class ImportApiTests extends ImportApiCalls {
         assertThat(rep.call(() -> sales.editableDeal(won.id()).orElseThrow().closedOn()))
                 .isEqualTo(java.time.LocalDate.of(2024, 3, 5));
         assertThat(lost.status()).isEqualTo(app.tickler.sales.DealStatus.LOST);
+        var odd = deals.stream().filter(d -> d.name().equals("Odd reason")).findFirst().orElseThrow();
+        JsonNode oddDeal = call(get("/api/v1/deals/" + odd.id().value()), rep, 200);
+        assertThat(oddDeal.get("lostReason").asString()).as("a reason the workspace does not have").isEqualTo("Other");
+        assertThat(oddDeal.get("lostNote").asString()).isEqualTo("Budget cuts");
         assertThat(deals.stream().filter(d -> d.name().equals("Still open")).findFirst().orElseThrow().status())
                 .isEqualTo(app.tickler.sales.DealStatus.OPEN);
         assertThat(jdbc.sql("SELECT paid_on FROM payments WHERE workspace_id = :w AND deal_id = :d")
@@ -1120,6 +1172,54 @@ class ImportApiTests extends ImportApiCalls {
                 .as("the account's timeline keeps nothing of the deals removed")
                 .noneMatch(e -> e.source() != null && e.source().type().equals("deal")
                         || e.link() != null && e.link().startsWith("/deals/"));
+    }
+
+    @Test
+    void aLostDealsReasonTheWorkspaceHasNotTakesOtherAndWithoutOtherIsAnErrorOfItsLine() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        var roofs = rep.call(() -> parties.createAccount(app.tickler.party.AccountInput.named("Roofs Ltd")));
+        String file = """
+                Name,Account.Name,StageName,CloseDate,Loss_Reason__c
+                Cut %1$s,Roofs Ltd,Closed Lost,2024-02-02,Budget cuts
+                Blank %1$s,Roofs Ltd,Closed Lost,2024-02-03,
+                Known %1$s,Roofs Ltd,Closed Lost,2024-02-04,went SILENT
+                """;
+        String first = upload(rep, "DEAL", file.formatted(1)).get("id").asString();
+        assertThat(preview(rep, first).findValuesAsString("action")).as("a new workspace has the reason Other")
+                .containsExactly("create", "create", "create");
+        assertThat(run(rep, first).get("created").asLong()).isEqualTo(3);
+        java.util.Map<String, JsonNode> recorded = new java.util.HashMap<>();
+        for (var deal : rep.call(() -> sales.dealsOf(roofs.id()))) {
+            recorded.put(deal.name(), call(get("/api/v1/deals/" + deal.id().value()), rep, 200));
+        }
+        assertThat(recorded.get("Cut 1").get("lostReason").asString()).isEqualTo("Other");
+        assertThat(recorded.get("Cut 1").get("lostNote").asString()).as("the file's text is kept").isEqualTo("Budget cuts");
+        assertThat(recorded.get("Blank 1").get("lostReason").asString()).isEqualTo("Other");
+        assertThat(recorded.get("Blank 1").get("lostNote").isNull()).isTrue();
+        assertThat(recorded.get("Known 1").get("lostReason").asString()).isEqualTo("Went silent");
+
+        // retired by a manager: a lost deal needs a reason, as when a deal is lost in Tickler
+        JsonNode other = null;
+        for (JsonNode reason : call(get("/api/v1/lost-reasons"), rep, 200).get("items")) {
+            other = reason.get("label").asString().equals("Other") ? reason : other;
+        }
+        call(patch("/api/v1/lost-reasons/" + other.get("id").asString()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"retired\":true,\"version\":" + other.get("version").asLong() + "}"), acme.admin(), 200);
+        String second = upload(rep, "DEAL", file.formatted(2)).get("id").asString();
+        JsonNode preview = preview(rep, second);
+        assertThat(preview.findValuesAsString("action")).containsExactly("error", "error", "create");
+        assertThat(preview.at("/lines/0/cells/4/problem").asString())
+                .contains("'Budget cuts' is not one of the workspace's lost reasons: one of Price too high")
+                .contains("The reason \"Other\"").contains("Settings → Lost reasons");
+        assertThat(preview.at("/lines/1/cells/4/problem").asString()).startsWith("is required for a lost deal");
+        JsonNode done = run(rep, second);
+        assertThat(done.get("created").asLong()).isEqualTo(1);
+        assertThat(done.get("errors").asLong()).isEqualTo(2);
+        // the error file doubles an apostrophe that begins a cell, as every export does
+        assertThat(download("/api/v1/imports/" + second + "/errors.csv", rep))
+                .contains("2,lostReason,\"''Budget cuts' is not one of the workspace's lost reasons")
+                .contains("3,lostReason,\"is required for a lost deal").contains("(column 'Loss_Reason__c')");
     }
 
     @Test

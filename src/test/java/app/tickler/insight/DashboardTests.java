@@ -1,12 +1,14 @@
 package app.tickler.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +27,15 @@ import app.tickler.TestUser;
 import app.tickler.TestWorkspace;
 import app.tickler.TicklerTest;
 import app.tickler.party.Account;
+import app.tickler.party.AccountId;
 import app.tickler.party.AccountInput;
 import app.tickler.party.BuyingRole;
 import app.tickler.party.Contact;
 import app.tickler.party.ContactInput;
 import app.tickler.party.CustomerLevel;
 import app.tickler.party.Parties;
+import app.tickler.platform.security.Actor;
+import app.tickler.platform.security.Actors;
 import app.tickler.platform.security.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -315,5 +320,48 @@ class DashboardTests {
         TestUser staff = acme.user(Role.STAFF);
         assertThat(mvc.perform(get("/insights").with(staff.browser())).andReturn().getResponse().getStatus()).isEqualTo(403);
         call(get("/api/v1/insights/dashboard"), staff, 403);
+    }
+
+    @Test
+    void anAccountRemovedForGoodTakesBackWhatItsDealsCountedAsARebuildFindsIt() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Contact stays = customer(rep, "Stays");
+        JsonNode staying = deal(rep, stays, 100_00);
+        send(rep, "/api/v1/deals/" + staying.get("id").asString() + "/move", Map.of("stageId",
+                stage(rep, "Prospecting"), "version", staying.get("version").asLong()), 200);
+        Contact goes = customer(rep, "Goes");
+        JsonNode open = deal(rep, goes, 200_00);
+        send(rep, "/api/v1/deals/" + open.get("id").asString() + "/move", Map.of("stageId", stage(rep, "Proposal"),
+                "version", open.get("version").asLong()), 200);
+        JsonNode won = deal(rep, goes, 1_000_00);
+        JsonNode moved = send(rep, "/api/v1/deals/" + won.get("id").asString() + "/move", Map.of("stageId",
+                stage(rep, "Closing"), "version", won.get("version").asLong()), 200);
+        send(rep, "/api/v1/deals/" + won.get("id").asString() + "/win", Map.of("version", moved.get("version").asLong(),
+                "payments", List.of(Map.of("amountMinor", 1_000_00, "dueOn", "2099-12-15"))), 200);
+        JsonNode invoice = call(get("/api/v1/payments?dealId=" + won.get("id").asString()), rep, 200).at("/items/0");
+        send(rep, "/api/v1/payments/" + invoice.get("id").asString() + "/paid", Map.of("version",
+                invoice.get("version").asLong()), 200);
+        JsonNode lost = deal(rep, goes, 300_00);
+        send(rep, "/api/v1/deals/" + lost.get("id").asString() + "/lose", Map.of("version", lost.get("version").asLong(),
+                "reasonId", call(get("/api/v1/lost-reasons"), rep, 200).at("/items/0/id").asString()), 200);
+        Map<DailyCounters.Key, DailyCounters.Value> before = acme.admin().call(counters::all);
+        assertThat(before.keySet()).extracting(DailyCounters.Key::metric).contains(Metric.STAGE_ENTERED,
+                Metric.STAGE_PROGRESSED, Metric.PAYMENTS_RECEIVED);
+
+        // in the trash, then removed for good as the nightly job does 30 days later
+        AccountId account = new AccountId(accounts.get(goes.id().value()));
+        call(delete("/api/v1/accounts/" + account.value()), rep, 204);
+        Actors.runAs(Actor.system(acme.id(), ZoneOffset.UTC), () -> parties.removeAccount(account));
+
+        Map<DailyCounters.Key, DailyCounters.Value> after = acme.admin().call(counters::all);
+        Map<DailyCounters.Key, DailyCounters.Value> recomputed = acme.admin().call(rebuild::recompute);
+        recomputed.values().removeIf(v -> v.count() == 0 && v.amountMinor() == 0);
+        assertThat(after).as("what its three deals had counted is taken back, as a rebuild finds it")
+                .isEqualTo(recomputed).isNotEqualTo(before);
+        assertThat(after.keySet()).extracting(DailyCounters.Key::metric).as("the deal that stays still counts")
+                .contains(Metric.STAGE_ENTERED, Metric.STAGE_PROGRESSED).doesNotContain(Metric.PAYMENTS_RECEIVED);
+        send(acme.admin(), "/api/v1/insights/counters/rebuild", Map.of(), 200);
+        assertThat(acme.admin().call(counters::all)).as("a rebuild changes nothing").isEqualTo(after);
     }
 }

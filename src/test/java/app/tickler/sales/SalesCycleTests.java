@@ -424,7 +424,7 @@ class SalesCycleTests {
     }
 
     @Test
-    void aDealLostBeforeTicklerTakesOneOfTheWorkspacesReasonsOrOtherWhenTheWorkspaceHasIt() {
+    void aDealLostBeforeTicklerTakesOneOfTheWorkspacesReasonsOrOtherAndWithoutOtherItsReasonIsRequired() {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
         Account account = rep.call(() -> parties.createAccount(AccountInput.named("Lost Co")));
@@ -435,13 +435,11 @@ class SalesCycleTests {
         assertThat(calls.get(rep, "/api/v1/deals/" + known.id().value()).get("lostReason").asString())
                 .isEqualTo("No budget");
         assertThat(known.probability()).isZero();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rep.run(() -> sales.checkClosedDeal(draft,
-                new DealOutcome(DealStatus.LOST, lost, null, "Budget cuts", null, null))))
-                .isInstanceOfSatisfying(app.tickler.platform.InvalidInput.class, e -> assertThat(e.messageFor("lostReason"))
-                        .contains("'Budget cuts' is not one of the workspace's lost reasons")
-                        .contains("Price too high").contains("No budget").contains("\"Other\""));
 
-        calls.create(acme.admin(), "/api/v1/lost-reasons", Map.of("label", "Other"));
+        JsonNode reasons = calls.get(rep, "/api/v1/lost-reasons").get("items");
+        assertThat(reasons.findValuesAsString("label")).as("a new workspace's reasons").containsExactly("Price too high",
+                "Chose a competitor", "No budget", "No decision or bad timing", "Product does not fit", "Went silent",
+                "Other");
         DealSummary other = rep.call(() -> sales.recordClosedDeal(draft, new DealOutcome(DealStatus.LOST, lost, null,
                 "Budget cuts", null, null)));
         JsonNode stored = calls.get(rep, "/api/v1/deals/" + other.id().value());
@@ -449,6 +447,21 @@ class SalesCycleTests {
         assertThat(stored.get("lostNote").asString()).as("the file's reason is kept").isEqualTo("Budget cuts");
         assertThat(events.stream(DealLost.class)).isEmpty();
         assertThat(events.stream(ClosedDealRecorded.class)).hasSize(2);
+
+        // a manager retires "Other": a lost deal still needs a reason, as when it is lost in Tickler
+        JsonNode otherReason = reasons.get(reasons.size() - 1);
+        calls.patch(acme.admin(), "/api/v1/lost-reasons/" + otherReason.get("id").asString(), Map.of("retired", true,
+                "version", otherReason.get("version").asLong()));
+        for (String text : java.util.Arrays.asList("Budget cuts", null)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> rep.run(() -> sales.checkClosedDeal(draft,
+                    new DealOutcome(DealStatus.LOST, lost, null, text, null, null))))
+                    .isInstanceOfSatisfying(app.tickler.platform.InvalidInput.class, e -> assertThat(
+                            e.messageFor("lostReason")).as(String.valueOf(text))
+                            .contains(text == null ? "is required for a lost deal"
+                                    : "'Budget cuts' is not one of the workspace's lost reasons")
+                            .contains("Price too high").contains("Went silent").doesNotContain("Went silent, Other")
+                            .contains("The reason \"Other\"").contains("Settings → Lost reasons"));
+        }
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> rep.run(() -> sales.checkClosedDeal(draft,
                 new DealOutcome(DealStatus.WON, java.time.LocalDate.now().plusDays(3), java.time.LocalDate.now().plusDays(9),
