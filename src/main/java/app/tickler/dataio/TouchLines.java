@@ -153,10 +153,11 @@ class TouchLines {
         UserId author = null;
         String authorText = Conversion.text(values, "loggedBy");
         if (authorText != null) {
+            // a colleague who has left is named too: the history is theirs
             author = authors.apply(authorText);
             if (author == null) {
                 problems.add("loggedBy", "'" + Conversion.shorten(authorText)
-                        + "' is not an active user of this workspace (give their email)");
+                        + "' is not a user of this workspace (give their email)");
             }
         }
         boolean named = !problems.has("contactEmail") && !problems.has("contactExternalId") && !problems.has("account")

@@ -363,19 +363,21 @@ class TouchImports {
         return account == null ? List.of() : List.of(new Subject("account", account));
     }
 
+    /**
+     * The authors' names. An author is any user of the workspace, one deactivated since too: the history
+     * a team brings was partly made by colleagues who have left, and it is theirs.
+     */
     private Map<Long, String> authors(Actor actor, List<ImportedTouch> touches) {
         Set<UserId> wanted = new HashSet<>();
         touches.stream().filter(t -> t.loggedBy() != null).forEach(t -> wanted.add(t.loggedBy()));
         Map<Long, String> names = new HashMap<>();
         names.put(actor.userId(), actor.displayName());
         for (UserSummary user : directory.users(wanted)) {
-            if (user.active()) {
-                names.put(user.id().value(), user.displayName());
-            }
+            names.put(user.id().value(), user.displayName());
         }
         for (UserId user : wanted) {
             if (!names.containsKey(user.value())) {
-                throw new InvalidInput("loggedBy", "is not an active user of this workspace");
+                throw new InvalidInput("loggedBy", "is not a user of this workspace");
             }
         }
         return names;

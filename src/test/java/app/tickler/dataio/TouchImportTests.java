@@ -3,6 +3,8 @@ package app.tickler.dataio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 
@@ -273,5 +276,57 @@ class TouchImportTests extends ImportApiCalls {
                 {"mapping":{"0":"externalId","1":"channel","2":"occurredAt","3":"contactEmail"},"duplicates":"UPDATE",
                  "matchOn":"EXTERNAL_ID"}""", 400);
         assertThat(refused.at("/errors/0/field").asString()).isEqualTo("duplicates");
+    }
+
+    @Test
+    void aColleagueWhoHasLeftIsTheAuthorOfTheHistoryTheyMadeAndAnUnknownOneIsAnError() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser admin = acme.admin();
+        TestUser rep = acme.user(Role.REP);
+        TestUser leaver = acme.user(Role.REP);
+        call(patch("/api/v1/users/" + leaver.id()).header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Lena Left\"}"), admin, 200);
+        call(post("/api/v1/users/" + leaver.id() + "/deactivate"), admin, 200);
+        Contact ann = rep.call(() -> person(parties, "Ann", "ann@left.example", null));
+        rep.run(() -> followUps.logTouch(call(ann, "2025-03-10T10:00:00Z")));
+        Figures before = figures(acme.id());
+
+        String file = """
+                Id,Type,CompletedDateTime,Who.Email,Status,Owner.Email
+                00T1,Call,2025-02-01T09:00:00Z,ann@left.example,Completed,%s
+                00T2,Call,2025-02-02T09:00:00Z,ann@left.example,Completed,Lena Left
+                00T3,Call,2025-02-03T09:00:00Z,ann@left.example,Completed,ghost@left.example
+                """.formatted(leaver.email());
+        String id = upload(admin, file).get("id").asString();
+        JsonNode preview = preview(admin, id);
+        assertThat(preview.at("/lines/0/action").asString()).as("a colleague who has left").isEqualTo("create");
+        assertThat(preview.at("/lines/1/action").asString()).as("named by their name").isEqualTo("create");
+        assertThat(preview.at("/lines/2/cells/5/problem").asString())
+                .isEqualTo("'ghost@left.example' is not a user of this workspace (give their email)");
+
+        JsonNode done = run(admin, id);
+        assertThat(done.get("created").asLong()).isEqualTo(2);
+        assertThat(download("/api/v1/imports/" + id + "/errors.csv", admin))
+                .contains("4,loggedBy,").contains("'ghost@left.example' is not a user of this workspace (give their email)"
+                        + " (column 'Owner.Email')");
+        List<Touch> history = touchesOf(rep, ann);
+        assertThat(history).extracting(t -> t.loggedById().value()).containsExactly(rep.id(), leaver.id(), leaver.id());
+        assertThat(history.get(1).loggedByName()).isEqualTo("Lena Left");
+        assertThat(history).extracting(Touch::attempt).as("their calls count in the chase").containsExactly(3, 2, 1);
+        assertThat(figures(acme.id()).counters()).as("on their own counters, on the days they made them")
+                .containsEntry("TOUCHES 2025-02-01 " + leaver.id(), 1L).containsEntry("TOUCHES 2025-02-02 " + leaver.id(), 1L);
+        JsonNode dashboard = call(get("/api/v1/insights/dashboard?from=2025-02-01&to=2025-02-28"), admin, 200);
+        JsonNode perRep = null;
+        for (JsonNode chart : dashboard.get("charts")) {
+            if (chart.get("id").asString().equals("short-touches")) {
+                perRep = chart;
+            }
+        }
+        assertThat(perRep).isNotNull();
+        assertThat(perRep.get("categories").toString()).as("the dashboard shows them as a former colleague")
+                .contains("Former colleague");
+
+        assertThat(undo(admin, id).get("status").asString()).isEqualTo("UNDONE");
+        assertThat(figures(acme.id())).as("their counters taken back too").isEqualTo(before);
     }
 }
