@@ -1270,11 +1270,14 @@ class ImportRunner implements DisposableBean {
             this.outcome = outcome;
             Import job = context.job;
             if (job.entity() == ImportEntity.TOUCH) {
-                // the batch's contacts, by email and by the ids of an earlier import, in one query each
+                // the batch's contacts and leads, by email and by the ids of an earlier import, in one query each
                 touchLookups = touchLines.lookups();
                 List<String> emails = new ArrayList<>();
                 cells(batch, "contactEmail").forEach(cell -> emails.addAll(TouchConversion.emails(cell)));
-                touchLookups.prefetch(emails, cells(batch, "contactExternalId"));
+                List<String> leadEmails = new ArrayList<>();
+                cells(batch, "leadEmail").forEach(cell -> leadEmails.addAll(TouchConversion.emails(cell)));
+                touchLookups.prefetch(emails, cells(batch, "contactExternalId"), leadEmails,
+                        cells(batch, "leadExternalId"));
                 leads = new LeadsByEmail(sales, List.of());
                 return;
             }
