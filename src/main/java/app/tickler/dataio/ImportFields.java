@@ -41,9 +41,9 @@ class ImportFields {
     static final List<String> INSTALLED_PRODUCT_FIELDS = List.of("externalId", "account", "accountExternalId", "product",
             "quantity", "installDate", "warrantyEnd", "serviceEnd", "endOfLife", "serialNumber", "notes");
 
-    static final List<String> TOUCH_FIELDS = List.of("externalId", "contactEmail", "contactExternalId", "account",
-            "accountExternalId", "deal", "dealExternalId", "channel", "direction", "outcome", "occurredAt",
-            "occurredTime", "done", "subject", "notes", "loggedBy");
+    static final List<String> TOUCH_FIELDS = List.of("externalId", "contactEmail", "contactExternalId", "leadEmail",
+            "leadExternalId", "account", "accountExternalId", "deal", "dealExternalId", "channel", "direction", "outcome",
+            "occurredAt", "occurredTime", "done", "subject", "notes", "loggedBy");
 
     /** Normalised header (lower case, letters and digits only) to field key, for every entity. */
     private static final Map<String, String> COMMON = new HashMap<>();
@@ -144,8 +144,9 @@ class ImportFields {
         installed("endOfLife", "endoflife", "usageenddate", "eol", "endoflifedate");
         installed("serialNumber", "serialnumber", "serial", "serialno");
         installed("notes", "notes", "description", "note");
-        // Salesforce tasks and events (Id, Who.Email, AccountId, Account.Name, WhatId, Type, TaskSubtype, CallType,
-        // CallDisposition, ActivityDate, CompletedDateTime, Status, Subject, Description, Owner.Email), HubSpot
+        // Salesforce tasks and events (Id, Who.Email, WhoId — a contact's or a lead's —, Lead ID, Lead.Email,
+        // AccountId, Account.Name, WhatId, Type, TaskSubtype, CallType, CallDisposition, ActivityDate,
+        // CompletedDateTime, Status, Subject, Description, Owner.Email), HubSpot
         // engagements (Activity ID, Activity type, Activity date, Call direction, Call outcome, Associated Contact
         // email, Associated Company, Associated Deal, Activity assigned to) and Pipedrive activities (ID, Type,
         // Subject, Due date, Due time, Done, Note, Person - Email, Organization, Deal - Title, Assigned to user)
@@ -153,6 +154,8 @@ class ImportFields {
         touch("contactEmail", "contactemail", "email", "whoemail", "personemail", "associatedcontactemail",
                 "contactemailaddress", "emailaddress", "associatedcontact", "attendeeemail");
         touch("contactExternalId", "contactexternalid", "contactid", "whoid", "personid", "associatedcontactid");
+        touch("leadEmail", "leademail", "leademailaddress");
+        touch("leadExternalId", "leadexternalid", "leadid");
         touch("account", "account", "accountname", "company", "companyname", "organization", "organisation",
                 "organizationname", "associatedcompany");
         touch("accountExternalId", "accountexternalid", "accountid", "companyid", "organizationid",

@@ -215,7 +215,8 @@ class ImportRunner implements DisposableBean {
             return;
         }
         CsvFiles.Format format = CsvFiles.sniff(file);
-        Context context = new Context(job, format, fields.custom(job.entity()), owners(), sales::pipelines);
+        Context context = new Context(job, format, fields.custom(job.entity()), owners(),
+                job.entity() == ImportEntity.TOUCH ? authors() : Map.of(), sales::pipelines);
         Future<?> counted = job.rowsTotal() != null ? CompletableFuture.completedFuture(null) : countLines(id, file, format);
         if (matchesCustom(job)) {
             // every live record's value, in one statement, so that each batch looks its values up in one query
@@ -630,7 +631,7 @@ class ImportRunner implements DisposableBean {
      * insert through the follow-up module); a to-do, a note or an activity not yet done is skipped.
      */
     private void touch(Context context, long line, Map<String, String> values, Outcome outcome, Pending pending) {
-        TouchLines.Line read = touchLines.line(pending.touchLookups(), values, context::owner);
+        TouchLines.Line read = touchLines.line(pending.touchLookups(), values, context::author);
         if (read.skipped() != null) {
             outcome.skipped++;
             return;
@@ -1220,12 +1221,30 @@ class ImportRunner implements DisposableBean {
     }
 
     private Map<String, UserId> owners() {
-        Map<String, UserId> owners = new HashMap<>();
-        for (UserSummary user : directory.activeUsers()) {
-            owners.put(user.email().toLowerCase(Locale.ROOT), user.id());
-            owners.putIfAbsent(user.displayName().toLowerCase(Locale.ROOT), user.id());
+        return byEmailAndName(directory.activeUsers());
+    }
+
+    /**
+     * Who may be named as the author of an imported touch: any user of the workspace, by email or display
+     * name — a colleague who has left too (the history is theirs); of two with the same name, an active one.
+     * The run and the preview name authors with it.
+     */
+    Map<String, UserId> authors() {
+        List<UserSummary> users = new ArrayList<>(directory.everyone());
+        users.sort(java.util.Comparator.comparing(user -> !user.active()));
+        return byEmailAndName(users);
+    }
+
+    /** The users by email and display name (in lower case), the first of a name taking it. */
+    private static Map<String, UserId> byEmailAndName(List<UserSummary> users) {
+        Map<String, UserId> found = new HashMap<>();
+        for (UserSummary user : users) {
+            found.put(user.email().toLowerCase(Locale.ROOT), user.id());
         }
-        return owners;
+        for (UserSummary user : users) {
+            found.putIfAbsent(user.displayName().toLowerCase(Locale.ROOT), user.id());
+        }
+        return found;
     }
 
     private static String problemOf(RuntimeException e) {
@@ -1318,11 +1337,14 @@ class ImportRunner implements DisposableBean {
             this.outcome = outcome;
             Import job = context.job;
             if (job.entity() == ImportEntity.TOUCH) {
-                // the batch's contacts, by email and by the ids of an earlier import, in one query each
+                // the batch's contacts and leads, by email and by the ids of an earlier import, in one query each
                 touchLookups = touchLines.lookups();
                 List<String> emails = new ArrayList<>();
                 cells(batch, "contactEmail").forEach(cell -> emails.addAll(TouchConversion.emails(cell)));
-                touchLookups.prefetch(emails, cells(batch, "contactExternalId"));
+                List<String> leadEmails = new ArrayList<>();
+                cells(batch, "leadEmail").forEach(cell -> leadEmails.addAll(TouchConversion.emails(cell)));
+                touchLookups.prefetch(emails, cells(batch, "contactExternalId"), leadEmails,
+                        cells(batch, "leadExternalId"));
                 leads = new LeadsByEmail(sales, List.of());
                 return;
             }
@@ -1579,20 +1601,28 @@ class ImportRunner implements DisposableBean {
         final CsvFiles.Format format;
         final Map<String, CustomField> custom;
         final Map<String, UserId> owners;
+        final Map<String, UserId> authors;
 
         final java.util.function.Supplier<List<app.tickler.sales.PipelineSummary>> pipelineSource;
 
         Context(Import job, CsvFiles.Format format, Map<String, CustomField> custom, Map<String, UserId> owners,
+                Map<String, UserId> authors,
                 java.util.function.Supplier<List<app.tickler.sales.PipelineSummary>> pipelineSource) {
             this.pipelineSource = pipelineSource;
             this.job = job;
             this.format = format;
             this.custom = custom;
             this.owners = owners;
+            this.authors = authors;
         }
 
         UserId owner(String emailOrName) {
             return owners.get(emailOrName.strip().toLowerCase(Locale.ROOT));
+        }
+
+        /** The author of a touch: any user of the workspace, one who has left too. */
+        UserId author(String emailOrName) {
+            return authors.get(emailOrName.strip().toLowerCase(Locale.ROOT));
         }
 
         private List<app.tickler.sales.PipelineSummary> pipelines;

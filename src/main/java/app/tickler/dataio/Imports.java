@@ -378,7 +378,8 @@ class Imports {
         InvalidInput.Collector problems = new InvalidInput.Collector();
         try {
             if (job.entity() == ImportEntity.TOUCH) {
-                TouchLines.Line read = touchLines.line(touchLookups, values, owner -> findOwner(owners, owner));
+                // a touch names no owner: the cache holds its authors
+                TouchLines.Line read = touchLines.line(touchLookups, values, author -> findAuthor(owners, author));
                 if (read.skipped() != null) {
                     action = "ignore";
                     skipped = read.skipped();
@@ -480,6 +481,14 @@ class Imports {
                 cache.put(user.email().toLowerCase(Locale.ROOT), user.id());
                 cache.putIfAbsent(user.displayName().toLowerCase(Locale.ROOT), user.id());
             }
+        }
+        return cache.get(text.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** A touch's author, as the run names them ({@link ImportRunner#authors}): a colleague who has left too. */
+    private UserId findAuthor(Map<String, UserId> cache, String text) {
+        if (cache.isEmpty()) {
+            cache.putAll(runner.authors());
         }
         return cache.get(text.strip().toLowerCase(Locale.ROOT));
     }

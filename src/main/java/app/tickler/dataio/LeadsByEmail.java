@@ -16,9 +16,10 @@ import app.tickler.sales.LeadId;
 import app.tickler.sales.SalesCycle;
 
 /**
- * The leads a run's batch (or the preview's lines) may match by email: the leads having the lines'
- * emails, read in one query, and those leads in one more; an email not read yet is read when a line
- * asks for it, and the emails of a lead a line wrote are read again.
+ * The leads a run's batch (or the preview's lines) may match by email — a lead import's lines, or the
+ * leads a touch import's lines name: the leads having the lines' emails, read in one query, and those
+ * leads in one more; an email not read yet is read when a line asks for it, and the emails of a lead a
+ * line wrote are read again.
  */
 final class LeadsByEmail {
 
@@ -29,14 +30,23 @@ final class LeadsByEmail {
 
     LeadsByEmail(SalesCycle sales, Collection<String> emails) {
         this.sales = sales;
-        List<String> keys = emails.stream().map(LeadsByEmail::key).distinct().toList();
+        read(emails);
+    }
+
+    /** Reads the leads of these emails not read yet: the emails in one query, the leads in one more. */
+    void read(Collection<String> emails) {
+        List<String> keys = emails.stream().map(LeadsByEmail::key).distinct().filter(k -> !looked.contains(k)).toList();
         if (keys.isEmpty()) {
             return;
         }
-        byEmail.putAll(sales.leadsWithEmails(keys));
+        Map<String, List<LeadId>> found = sales.leadsWithEmails(keys);
+        byEmail.putAll(found);
         looked.addAll(keys);
-        List<LeadId> matched = byEmail.values().stream().flatMap(List::stream).distinct().toList();
-        sales.editableLeads(matched).forEach((id, lead) -> leads.put(id.value(), lead));
+        List<LeadId> matched = found.values().stream().flatMap(List::stream).distinct()
+                .filter(id -> !leads.containsKey(id.value())).toList();
+        if (!matched.isEmpty()) {
+            sales.editableLeads(matched).forEach((id, lead) -> leads.put(id.value(), lead));
+        }
     }
 
     /** The oldest lead with this email that the caller may see. */

@@ -30,16 +30,19 @@ import app.tickler.platform.InvalidInput;
 import app.tickler.platform.security.Actors;
 import app.tickler.sales.DealId;
 import app.tickler.sales.DealSummary;
+import app.tickler.sales.EditableLead;
+import app.tickler.sales.LeadId;
 import app.tickler.sales.SalesCycle;
 
 /**
  * The lines of a touch import (an activity history): each becomes an {@link ImportedTouch} on records
  * that exist already and that the importer may see — a contact by email or by the id of an earlier
- * import, an account by name or earlier id (else the contact's organisation, else the deal's account),
- * a deal by earlier id or by its name within that account. An import of touches creates no contact,
- * account or deal: a record the importer cannot see is "not found", exactly as one that does not exist.
- * Used by the run (a batch's lookups cached, its emails and contact ids read in one query each) and by
- * the preview.
+ * import, a lead likewise (by its own columns, or by a contact column when no contact has that email or
+ * id: an activity export names a lead where it names a contact), an account by name or earlier id (else
+ * the contact's organisation, else the deal's account), a deal by earlier id or by its name within that
+ * account. An import of touches creates no contact, lead, account or deal: a record the importer cannot
+ * see is "not found", exactly as one that does not exist. Used by the run (a batch's lookups cached, its
+ * emails and earlier ids read in one query per kind of record) and by the preview.
  */
 @Component
 class TouchLines {
@@ -86,11 +89,15 @@ class TouchLines {
         String notes = TouchConversion.notes(Conversion.text(values, "subject"), Conversion.text(values, "notes"));
 
         List<Contact> contacts = new ArrayList<>();
+        List<Long> leads = new ArrayList<>();
         for (String email : TouchConversion.emails(Conversion.text(values, "contactEmail"))) {
             Contact contact = lookups.contactWithEmail(email);
-            if (contact == null) {
+            Long leadId = contact == null ? lookups.leadWithEmail(email) : null;
+            if (contact == null && leadId == null) {
                 problems.add("contactEmail", "'" + Conversion.shorten(email)
-                        + "' is not the email of a contact you can see (import the contacts first)");
+                        + "' is not the email of a contact or lead you can see (import them first)");
+            } else if (contact == null) {
+                oneLead(problems, "contactEmail", email, leads, leadId);
             } else if (contacts.stream().noneMatch(c -> c.id().equals(contact.id()))) {
                 contacts.add(contact);
             }
@@ -98,11 +105,33 @@ class TouchLines {
         String contactExternal = Conversion.text(values, "contactExternalId");
         if (contactExternal != null) {
             Contact contact = lookups.contactImported(contactExternal);
-            if (contact == null) {
+            Long leadId = contact == null ? lookups.leadImported(contactExternal) : null;
+            if (contact == null && leadId == null) {
                 problems.add("contactExternalId", "'" + Conversion.shorten(contactExternal)
-                        + "' is not the id of a contact imported before that you can see (import the contacts first)");
+                        + "' is not the id of a contact or lead imported before that you can see (import them first)");
+            } else if (contact == null) {
+                oneLead(problems, "contactExternalId", contactExternal, leads, leadId);
             } else if (contacts.stream().noneMatch(c -> c.id().equals(contact.id()))) {
                 contacts.add(contact);
+            }
+        }
+        for (String email : TouchConversion.emails(Conversion.text(values, "leadEmail"))) {
+            Long leadId = lookups.leadWithEmail(email);
+            if (leadId == null) {
+                problems.add("leadEmail", "'" + Conversion.shorten(email)
+                        + "' is not the email of a lead you can see (import the leads first)");
+            } else {
+                oneLead(problems, "leadEmail", email, leads, leadId);
+            }
+        }
+        String leadExternal = Conversion.text(values, "leadExternalId");
+        if (leadExternal != null) {
+            Long leadId = lookups.leadImported(leadExternal);
+            if (leadId == null) {
+                problems.add("leadExternalId", "'" + Conversion.shorten(leadExternal)
+                        + "' is not the id of a lead imported before that you can see (import the leads first)");
+            } else {
+                oneLead(problems, "leadExternalId", leadExternal, leads, leadId);
             }
         }
         AccountId account = null;
@@ -153,20 +182,23 @@ class TouchLines {
         UserId author = null;
         String authorText = Conversion.text(values, "loggedBy");
         if (authorText != null) {
+            // a colleague who has left is named too: the history is theirs
             author = authors.apply(authorText);
             if (author == null) {
                 problems.add("loggedBy", "'" + Conversion.shorten(authorText)
-                        + "' is not an active user of this workspace (give their email)");
+                        + "' is not a user of this workspace (give their email)");
             }
         }
-        boolean named = !problems.has("contactEmail") && !problems.has("contactExternalId") && !problems.has("account")
-                && !problems.has("accountExternalId") && !problems.has("deal") && !problems.has("dealExternalId");
-        if (named && contacts.isEmpty() && account == null && deal == null) {
-            problems.add("contactEmail", "or account or deal is required: a touch is with someone");
+        boolean named = !problems.has("contactEmail") && !problems.has("contactExternalId") && !problems.has("leadEmail")
+                && !problems.has("leadExternalId") && !problems.has("account") && !problems.has("accountExternalId")
+                && !problems.has("deal") && !problems.has("dealExternalId");
+        Long lead = leads.isEmpty() ? null : leads.get(0);
+        if (named && contacts.isEmpty() && lead == null && account == null && deal == null) {
+            problems.add("contactEmail", "or leadEmail, account or deal is required: a touch is with someone");
         }
         problems.throwIfAny();
         ImportedTouch touch = new ImportedTouch(at, type.channel(), direction, account,
-                contacts.stream().map(Contact::id).toList(), deal == null ? null : deal.id().value(), notes,
+                contacts.stream().map(Contact::id).toList(), lead, deal == null ? null : deal.id().value(), notes,
                 result.reached(), result.outcome(), author);
         try {
             followUps.checkImportedTouch(touch);
@@ -175,6 +207,7 @@ class TouchLines {
                     switch (p.field()) {
                         case "contactIds" -> "contactEmail";
                         case "accountId" -> "account";
+                        case "leadId" -> "leadEmail";
                         case "dealId" -> "deal";
                         default -> p.field();
                     }, p.message())).toList();
@@ -182,6 +215,16 @@ class TouchLines {
         }
         String external = Conversion.text(values, "externalId");
         return new Line(touch, external != null ? external : fingerprint(touch), null);
+    }
+
+    /** A touch is on one lead at most (as a CRM's activity is): a second one the line names is its problem. */
+    private static void oneLead(InvalidInput.Collector problems, String field, String cell, List<Long> leads,
+            Long found) {
+        if (leads.isEmpty()) {
+            leads.add(found);
+        } else if (!leads.contains(found)) {
+            problems.add(field, "'" + Conversion.shorten(cell) + "' is a second lead: a touch is with one lead at most");
+        }
     }
 
     /**
@@ -198,6 +241,10 @@ class TouchLines {
                 Objects.toString(touch.dealId(), ""), Objects.toString(touch.notes(), ""),
                 touch.loggedBy() == null ? "" : Long.toString(touch.loggedBy().value()),
                 Objects.toString(touch.reached(), ""), Objects.toString(touch.outcome(), ""));
+        if (touch.leadId() != null) {
+            // only with a lead, so that the lines of earlier imports keep their keys
+            text += "\u001flead:" + touch.leadId();
+        }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return "line:" + HexFormat.of().formatHex(hash);
@@ -206,22 +253,31 @@ class TouchLines {
         }
     }
 
-    /** What a batch's lines look up, each key once: contacts, accounts and deals the importer may see. */
+    /** What a batch's lines look up, each key once: contacts, leads, accounts and deals the importer may see. */
     final class Lookups {
         private final Map<String, Optional<Contact>> byEmail = new HashMap<>();
         private final Map<String, Optional<Contact>> byExternal = new HashMap<>();
+        private final LeadsByEmail leadsByEmail = new LeadsByEmail(sales, List.of());
+        private final Map<String, Optional<Long>> leadsByExternal = new HashMap<>();
         private final Map<String, Optional<AccountId>> accountsByName = new HashMap<>();
         private final Map<String, Optional<AccountId>> accountsByExternal = new HashMap<>();
         private final Map<String, Optional<DealSummary>> dealsByExternal = new HashMap<>();
         private final Map<AccountId, List<DealSummary>> dealsOf = new HashMap<>();
 
-        /** Reads the contacts of these emails and earlier contact ids in one query each (and one for the contacts). */
-        void prefetch(Collection<String> emails, Collection<String> contactExternals) {
+        /**
+         * Reads the contacts of these emails and earlier contact ids in one query each (and one for the
+         * contacts), then the leads of these lead emails and ids and of the contact emails and ids no
+         * contact has, likewise.
+         */
+        void prefetch(Collection<String> emails, Collection<String> contactExternals, Collection<String> leadEmails,
+                Collection<String> leadExternals) {
             List<String> keys = emails.stream().map(TouchLines::key).distinct().filter(k -> !byEmail.containsKey(k))
                     .toList();
+            List<String> externals = contactExternals.stream().distinct().filter(e -> !byExternal.containsKey(e))
+                    .toList();
             Map<String, List<ContactId>> withEmails = keys.isEmpty() ? Map.of() : parties.contactsWithEmails(keys);
-            Map<String, Long> imported = contactExternals.isEmpty() ? Map.of()
-                    : imports.externals(ImportEntity.CONTACT, contactExternals);
+            Map<String, Long> imported = externals.isEmpty() ? Map.of()
+                    : imports.externals(ImportEntity.CONTACT, externals);
             List<ContactId> wanted = new ArrayList<>();
             withEmails.values().forEach(wanted::addAll);
             imported.values().forEach(id -> wanted.add(new ContactId(id)));
@@ -230,26 +286,58 @@ class TouchLines {
                 byEmail.put(key, withEmails.getOrDefault(key, List.of()).stream().map(found::get)
                         .filter(Objects::nonNull).filter(ImportRunner::visible).findFirst());
             }
-            for (String external : contactExternals) {
+            for (String external : externals) {
                 Long id = imported.get(external);
                 byExternal.put(external, Optional.ofNullable(id == null ? null : found.get(new ContactId(id)))
                         .filter(ImportRunner::visible));
+            }
+            List<String> leadKeys = new ArrayList<>(leadEmails);
+            keys.stream().filter(k -> byEmail.get(k).isEmpty()).forEach(leadKeys::add);
+            leadsByEmail.read(leadKeys);
+            List<String> leadIds = new ArrayList<>(leadExternals);
+            externals.stream().filter(e -> byExternal.get(e).isEmpty()).forEach(leadIds::add);
+            prefetchLeads(leadIds.stream().distinct().filter(e -> !leadsByExternal.containsKey(e)).toList());
+        }
+
+        private void prefetchLeads(List<String> externals) {
+            if (externals.isEmpty()) {
+                return;
+            }
+            Map<String, Long> imported = imports.externals(ImportEntity.LEAD, externals);
+            Map<LeadId, EditableLead> found = imported.isEmpty() ? Map.of()
+                    : sales.editableLeads(imported.values().stream().distinct().map(LeadId::new).toList());
+            for (String external : externals) {
+                Long id = imported.get(external);
+                leadsByExternal.put(external, Optional.ofNullable(id == null ? null : found.get(new LeadId(id)))
+                        .filter(lead -> Actors.current().canRead(lead.owner())).map(lead -> lead.id().value()));
             }
         }
 
         Contact contactWithEmail(String email) {
             String key = key(email);
             if (!byEmail.containsKey(key)) {
-                prefetch(List.of(email), List.of());
+                prefetch(List.of(email), List.of(), List.of(), List.of());
             }
             return byEmail.get(key).orElse(null);
         }
 
         Contact contactImported(String external) {
             if (!byExternal.containsKey(external)) {
-                prefetch(List.of(), List.of(external));
+                prefetch(List.of(), List.of(external), List.of(), List.of());
             }
             return byExternal.get(external).orElse(null);
+        }
+
+        /** The oldest lead with this email the importer may see, as a lead import matches. */
+        Long leadWithEmail(String email) {
+            return leadsByEmail.first(email).map(lead -> lead.id().value()).orElse(null);
+        }
+
+        Long leadImported(String external) {
+            if (!leadsByExternal.containsKey(external)) {
+                prefetchLeads(List.of(external));
+            }
+            return leadsByExternal.get(external).orElse(null);
         }
 
         AccountId accountNamed(String name) {

@@ -95,8 +95,9 @@ class TouchImports {
         if (touch.notes() != null && touch.notes().length() > 10_000) {
             problems.add("notes", "must be at most 10000 characters");
         }
-        if (touch.accountId() == null && touch.contactIds().isEmpty() && touch.dealId() == null) {
-            problems.add("contactIds", "or accountId or dealId is required: a touch is with someone");
+        if (touch.accountId() == null && touch.contactIds().isEmpty() && touch.leadId() == null
+                && touch.dealId() == null) {
+            problems.add("contactIds", "or accountId, leadId or dealId is required: a touch is with someone");
         }
         if (touch.contactIds().stream().anyMatch(java.util.Objects::isNull)) {
             problems.add("contactIds", "must not hold an empty id");
@@ -136,8 +137,9 @@ class TouchImports {
             long author = touch.loggedBy() == null ? actor.userId() : touch.loggedBy().value();
             List<ContactId> contacts = List.copyOf(new LinkedHashSet<>(touch.contactIds()));
             touchRows.add(new Object[] {workspace, id, at, touch.channel().name(), direction.name(),
-                    touch.accountId() == null ? null : touch.accountId().value(), touch.dealId(), touch.notes(), reached,
-                    responded, touch.outcome() == null ? null : touch.outcome().name(), author, authors.get(author), now});
+                    touch.accountId() == null ? null : touch.accountId().value(), touch.leadId(), touch.dealId(),
+                    touch.notes(), reached, responded, touch.outcome() == null ? null : touch.outcome().name(), author,
+                    authors.get(author), now});
             List<Subject> subjects = new ArrayList<>();
             if (touch.accountId() != null) {
                 subjects.add(new Subject("account", touch.accountId().value()));
@@ -146,6 +148,9 @@ class TouchImports {
             for (ContactId contact : contacts) {
                 subjects.add(new Subject("contact", contact.value()));
                 contactsLatest.merge(contact, touch.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+            if (touch.leadId() != null) {
+                subjects.add(new Subject("lead", touch.leadId()));
             }
             if (touch.dealId() != null) {
                 subjects.add(new Subject("deal", touch.dealId()));
@@ -160,10 +165,10 @@ class TouchImports {
             daily.computeIfAbsent(new DayAndAuthor(day(at), author), k -> new long[2])[0]++;
         }
         template.batchUpdate("""
-                INSERT INTO touches (workspace_id, id, occurred_at, channel, direction, account_id, deal_id, notes,
-                                     reached, responded, outcome, attempt, logged_by, logged_by_name, created_at,
+                INSERT INTO touches (workspace_id, id, occurred_at, channel, direction, account_id, lead_id, deal_id,
+                                     notes, reached, responded, outcome, attempt, logged_by, logged_by_name, created_at,
                                      value_adding, imported)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, FALSE, TRUE)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, FALSE, TRUE)
                 """, touchRows);
         template.batchUpdate("""
                 INSERT INTO touch_subjects (workspace_id, subject_type, subject_id, occurred_at, touch_id, outbound, responded)
@@ -227,10 +232,15 @@ class TouchImports {
         long from = Long.MAX_VALUE;
         for (Stored touch : removed.values()) {
             // every record the touch was on: a later touch chasing any of them counted this one
-            chases.addAll(chaseOf(touch.dealId(), touch.leadId(), touch.contacts(), touch.accountId()));
             touch.contacts().forEach(contact -> chases.add(new Subject("contact", contact)));
             if (touch.accountId() != null) {
                 chases.add(new Subject("account", touch.accountId()));
+            }
+            if (touch.leadId() != null) {
+                chases.add(new Subject("lead", touch.leadId()));
+            }
+            if (touch.dealId() != null) {
+                chases.add(new Subject("deal", touch.dealId()));
             }
             from = Math.min(from, touch.at());
             long[] counts = daily.computeIfAbsent(new DayAndAuthor(day(touch.at()),
@@ -363,19 +373,21 @@ class TouchImports {
         return account == null ? List.of() : List.of(new Subject("account", account));
     }
 
+    /**
+     * The authors' names. An author is any user of the workspace, one deactivated since too: the history
+     * a team brings was partly made by colleagues who have left, and it is theirs.
+     */
     private Map<Long, String> authors(Actor actor, List<ImportedTouch> touches) {
         Set<UserId> wanted = new HashSet<>();
         touches.stream().filter(t -> t.loggedBy() != null).forEach(t -> wanted.add(t.loggedBy()));
         Map<Long, String> names = new HashMap<>();
         names.put(actor.userId(), actor.displayName());
         for (UserSummary user : directory.users(wanted)) {
-            if (user.active()) {
-                names.put(user.id().value(), user.displayName());
-            }
+            names.put(user.id().value(), user.displayName());
         }
         for (UserId user : wanted) {
             if (!names.containsKey(user.value())) {
-                throw new InvalidInput("loggedBy", "is not an active user of this workspace");
+                throw new InvalidInput("loggedBy", "is not a user of this workspace");
             }
         }
         return names;

@@ -44,6 +44,14 @@ public class Directory {
         return users.active();
     }
 
+    /**
+     * Every user of the caller's workspace, deactivated ones included, by name: for what colleagues did
+     * before they left (an imported activity history names its authors).
+     */
+    public List<UserSummary> everyone() {
+        return users.everyone();
+    }
+
     public List<TeamSummary> teams() {
         return teams.all();
     }

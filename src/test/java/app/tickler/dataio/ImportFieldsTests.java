@@ -35,6 +35,19 @@ class ImportFieldsTests {
     }
 
     @Test
+    void theColumnsThatNameALeadAreRecognised() {
+        ImportFields fields = new ImportFields(null);
+        // Salesforce: WhoId is a contact's or a lead's id (the import tries the contact, then the lead)
+        assertThat(fields.suggest(ImportEntity.TOUCH, List.of("Id", "WhoId", "Lead ID", "Lead.Email", "Type")))
+                .containsExactly(java.util.Map.entry(0, "externalId"), java.util.Map.entry(1, "contactExternalId"),
+                        java.util.Map.entry(2, "leadExternalId"), java.util.Map.entry(3, "leadEmail"),
+                        java.util.Map.entry(4, "channel"));
+        assertThat(fields.suggest(ImportEntity.TOUCH, List.of("LeadId", "Lead - Email", "leadExternalId")))
+                .containsExactly(java.util.Map.entry(0, "leadExternalId"), java.util.Map.entry(1, "leadEmail"));
+        assertThat(ImportFields.TOUCH_FIELDS).contains("leadEmail", "leadExternalId");
+    }
+
+    @Test
     void formulasAreNeutralisedAndAnOwnExportRestoresTheExactValue() {
         for (String value : List.of("=SUM(A1:A2)", "+49 30 1234", "-5", "@home", "\tTabbed", "\rCarriage", "'quoted",
                 "''twice", "'=already", "plain", "", "O'Brien")) {

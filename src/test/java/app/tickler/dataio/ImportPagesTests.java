@@ -267,7 +267,9 @@ class ImportPagesTests {
                 .contains("<option value=\"done\" selected").contains("<option value=\"contactEmail\" selected");
         assertThat(mapping).as("each cell checked in the preview").contains("skip (not a touch)")
                 .contains("is a to-do or a note, not a touch")
-                .contains("is not the email of a contact you can see");
+                .contains("is not the email of a contact or lead you can see");
+        assertThat(mapping).as("a lead can be named too").contains("<option value=\"leadEmail\"")
+                .contains("<option value=\"leadExternalId\"");
         String id = location.substring(location.lastIndexOf('/') + 1);
         mvc.perform(post(location + "/start").with(rep.browser())).andExpect(status().is3xxRedirection());
         String progress = progressWhenDone(location, id, rep);

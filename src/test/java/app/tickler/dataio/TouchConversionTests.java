@@ -139,12 +139,26 @@ class TouchConversionTests {
     @Test
     void aLineWithoutActivityIdIsKnownByWhatItSays() {
         ImportedTouch touch = new ImportedTouch(Instant.parse("2025-03-05T14:30:00Z"), Channel.CALL, Direction.OUTBOUND,
-                new AccountId(1), List.of(new ContactId(3), new ContactId(2)), null, "Intro", false, null, new UserId(9));
+                new AccountId(1), List.of(new ContactId(3), new ContactId(2)), null, null, "Intro", false, null, new UserId(9));
         ImportedTouch sameOtherOrder = new ImportedTouch(touch.occurredAt(), Channel.CALL, Direction.OUTBOUND,
-                new AccountId(1), List.of(new ContactId(2), new ContactId(3)), null, "Intro", false, null, new UserId(9));
+                new AccountId(1), List.of(new ContactId(2), new ContactId(3)), null, null, "Intro", false, null, new UserId(9));
         ImportedTouch aMinuteLater = new ImportedTouch(touch.occurredAt().plusSeconds(60), Channel.CALL,
-                Direction.OUTBOUND, new AccountId(1), touch.contactIds(), null, "Intro", false, null, new UserId(9));
+                Direction.OUTBOUND, new AccountId(1), touch.contactIds(), null, null, "Intro", false, null, new UserId(9));
         assertThat(TouchLines.fingerprint(touch)).startsWith("line:").isEqualTo(TouchLines.fingerprint(sameOtherOrder))
                 .isNotEqualTo(TouchLines.fingerprint(aMinuteLater)).hasSizeLessThanOrEqualTo(200);
+    }
+
+    @Test
+    void aLineOnALeadHasAKeyOfItsOwnAndALineWithoutOneKeepsTheKeyEarlierImportsWrote() {
+        ImportedTouch touch = new ImportedTouch(Instant.parse("2025-03-05T14:30:00Z"), Channel.CALL, Direction.OUTBOUND,
+                new AccountId(1), List.of(new ContactId(3), new ContactId(2)), null, null, "Intro", false, null,
+                new UserId(9));
+        ImportedTouch onALead = new ImportedTouch(touch.occurredAt(), Channel.CALL, Direction.OUTBOUND, new AccountId(1),
+                touch.contactIds(), 5L, null, "Intro", false, null, new UserId(9));
+        // the SHA-256 of the line's fields as the first touch imports wrote it: a file imported then is still known
+        assertThat(TouchLines.fingerprint(touch))
+                .isEqualTo("line:3404a177022378c012300d2f1c3f12cf0d8e8b0f01f06a9fa2b4c1e50c868311");
+        assertThat(TouchLines.fingerprint(onALead))
+                .isEqualTo("line:f12a27742c601e865366cf0c0c2d72b463f46f10d0b528c0c945fbbd4e1b4e70");
     }
 }
