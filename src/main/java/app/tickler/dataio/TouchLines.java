@@ -92,47 +92,25 @@ class TouchLines {
         List<Long> leads = new ArrayList<>();
         for (String email : TouchConversion.emails(Conversion.text(values, "contactEmail"))) {
             Contact contact = lookups.contactWithEmail(email);
-            Long leadId = contact == null ? lookups.leadWithEmail(email) : null;
-            if (contact == null && leadId == null) {
-                problems.add("contactEmail", "'" + Conversion.shorten(email)
-                        + "' is not the email of a contact or lead you can see (import them first)");
-            } else if (contact == null) {
-                oneLead(problems, "contactEmail", email, leads, leadId);
-            } else if (contacts.stream().noneMatch(c -> c.id().equals(contact.id()))) {
-                contacts.add(contact);
-            }
+            named(problems, "contactEmail", email, contact, contact == null ? lookups.leadWithEmail(email) : null,
+                    "is not the email of a contact or lead you can see (import them first)", contacts, leads);
         }
         String contactExternal = Conversion.text(values, "contactExternalId");
         if (contactExternal != null) {
             Contact contact = lookups.contactImported(contactExternal);
-            Long leadId = contact == null ? lookups.leadImported(contactExternal) : null;
-            if (contact == null && leadId == null) {
-                problems.add("contactExternalId", "'" + Conversion.shorten(contactExternal)
-                        + "' is not the id of a contact or lead imported before that you can see (import them first)");
-            } else if (contact == null) {
-                oneLead(problems, "contactExternalId", contactExternal, leads, leadId);
-            } else if (contacts.stream().noneMatch(c -> c.id().equals(contact.id()))) {
-                contacts.add(contact);
-            }
+            named(problems, "contactExternalId", contactExternal, contact,
+                    contact == null ? lookups.leadImported(contactExternal) : null,
+                    "is not the id of a contact or lead imported before that you can see (import them first)", contacts,
+                    leads);
         }
         for (String email : TouchConversion.emails(Conversion.text(values, "leadEmail"))) {
-            Long leadId = lookups.leadWithEmail(email);
-            if (leadId == null) {
-                problems.add("leadEmail", "'" + Conversion.shorten(email)
-                        + "' is not the email of a lead you can see (import the leads first)");
-            } else {
-                oneLead(problems, "leadEmail", email, leads, leadId);
-            }
+            named(problems, "leadEmail", email, null, lookups.leadWithEmail(email),
+                    "is not the email of a lead you can see (import the leads first)", contacts, leads);
         }
         String leadExternal = Conversion.text(values, "leadExternalId");
         if (leadExternal != null) {
-            Long leadId = lookups.leadImported(leadExternal);
-            if (leadId == null) {
-                problems.add("leadExternalId", "'" + Conversion.shorten(leadExternal)
-                        + "' is not the id of a lead imported before that you can see (import the leads first)");
-            } else {
-                oneLead(problems, "leadExternalId", leadExternal, leads, leadId);
-            }
+            named(problems, "leadExternalId", leadExternal, null, lookups.leadImported(leadExternal),
+                    "is not the id of a lead imported before that you can see (import the leads first)", contacts, leads);
         }
         AccountId account = null;
         String accountName = Conversion.text(values, "account");
@@ -218,6 +196,20 @@ class TouchLines {
     }
 
     /** A touch is on one lead at most (as a CRM's activity is): a second one the line names is its problem. */
+    /** The person a cell names: its contact, else its lead; neither is a problem of the cell's field. */
+    private static void named(InvalidInput.Collector problems, String field, String cell, Contact contact, Long leadId,
+            String neither, List<Contact> contacts, List<Long> leads) {
+        if (contact != null) {
+            if (contacts.stream().noneMatch(c -> c.id().equals(contact.id()))) {
+                contacts.add(contact);
+            }
+        } else if (leadId != null) {
+            oneLead(problems, field, cell, leads, leadId);
+        } else {
+            problems.add(field, "'" + Conversion.shorten(cell) + "' " + neither);
+        }
+    }
+
     private static void oneLead(InvalidInput.Collector problems, String field, String cell, List<Long> leads,
             Long found) {
         if (leads.isEmpty()) {

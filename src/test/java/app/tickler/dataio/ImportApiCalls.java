@@ -56,6 +56,27 @@ abstract class ImportApiCalls {
         return call(get("/api/v1/imports/" + id + "/preview"), user, 200);
     }
 
+    /** The preview's bad cells as "line,field", each line's problems all on its cells. */
+    static java.util.Set<String> badCells(JsonNode preview) {
+        java.util.Set<String> cells = new java.util.TreeSet<>();
+        preview.get("lines").forEach(line -> {
+            line.get("cells").forEach(cell -> {
+                if (!cell.get("problem").isNull()) {
+                    cells.add(line.get("line").asLong() + "," + cell.get("field").asString());
+                }
+            });
+            org.assertj.core.api.Assertions.assertThat(line.get("problems").size()).as(line.toString()).isZero();
+        });
+        return cells;
+    }
+
+    /** An error file's lines as "line,field". */
+    static java.util.Set<String> errorCells(String errorFile) {
+        java.util.Set<String> cells = new java.util.TreeSet<>();
+        errorFile.lines().skip(1).forEach(line -> cells.add(line.substring(0, line.indexOf(',', line.indexOf(',') + 1))));
+        return cells;
+    }
+
     /** Starts the import and waits for the background run to end. */
     JsonNode run(TestUser user, String id) throws Exception {
         call(post("/api/v1/imports/" + id + "/start"), user, 200);

@@ -141,25 +141,14 @@ class ImportApiTests extends ImportApiCalls {
                 Staffed,Roofs Ltd,100,%s
                 Fine,Roofs Ltd,100,
                 """.formatted(staff.email())).get("id").asString();
-        JsonNode preview = call(get("/api/v1/imports/" + id + "/preview"), rep, 200);
-        java.util.Set<String> previewed = new java.util.TreeSet<>();
-        preview.get("lines").forEach(line -> {
-            line.get("cells").forEach(cell -> {
-                if (!cell.get("problem").isNull()) {
-                    previewed.add(line.get("line").asLong() + "," + cell.get("field").asString());
-                }
-            });
-            assertThat(line.get("problems").size()).as(line.toString()).isZero();
-        });
+        java.util.Set<String> previewed = badCells(preview(rep, id));
         assertThat(previewed).as("the sales module's amountMinor and ownerId, named by the import's fields")
                 .containsExactly("2,amount", "3,owner");
 
         JsonNode done = run(rep, id);
         assertThat(done.get("created").asLong()).isEqualTo(1);
-        java.util.Set<String> ran = new java.util.TreeSet<>();
-        download("/api/v1/imports/" + id + "/errors.csv", rep).lines().skip(1)
-                .forEach(line -> ran.add(line.substring(0, line.indexOf(',', line.indexOf(',') + 1))));
-        assertThat(ran).as("the error file").isEqualTo(previewed);
+        assertThat(errorCells(download("/api/v1/imports/" + id + "/errors.csv", rep))).as("the error file")
+                .isEqualTo(previewed);
         String page = mvc.perform(get("/imports/" + id).with(rep.browser())).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).as("the import's page").contains("<td>amount</td>").contains("<td>owner</td>")
@@ -188,15 +177,7 @@ class ImportApiTests extends ImportApiCalls {
                 {"mapping":{"0":"email","1":"email2","2":"phone","3":"mobile","4":"firstName","5":"lastName"},
                  "duplicates":"UPDATE","matchOn":"EMAIL"}""", 200);
         JsonNode preview = preview(rep, id);
-        java.util.Set<String> previewed = new java.util.TreeSet<>();
-        preview.get("lines").forEach(line -> {
-            line.get("cells").forEach(cell -> {
-                if (!cell.get("problem").isNull()) {
-                    previewed.add(line.get("line").asLong() + "," + cell.get("field").asString());
-                }
-            });
-            assertThat(line.get("problems").size()).as(line.toString()).isZero();
-        });
+        java.util.Set<String> previewed = badCells(preview);
         assertThat(previewed).as("the cell of the bad value, not the first email or phone column")
                 .containsExactly("2,email2", "3,mobile", "4,mobile", "5,email2");
         assertThat(preview.at("/lines/0/cells/1/problem").asString()).contains("is not a valid email address");
@@ -206,9 +187,7 @@ class ImportApiTests extends ImportApiCalls {
         assertThat(done.get("created").asLong()).isEqualTo(1);
         assertThat(done.get("errors").asLong()).isEqualTo(4);
         String errors = download("/api/v1/imports/" + id + "/errors.csv", rep);
-        java.util.Set<String> ran = new java.util.TreeSet<>();
-        errors.lines().skip(1).forEach(line -> ran.add(line.substring(0, line.indexOf(',', line.indexOf(',') + 1))));
-        assertThat(ran).as("the error file").isEqualTo(previewed);
+        assertThat(errorCells(errors)).as("the error file").isEqualTo(previewed);
         assertThat(errors).contains("2,email2,is not a valid email address (column 'Secondary Email')")
                 .contains("3,mobile,is not a valid phone number (column 'Mobile')")
                 .contains("4,mobile,is not a valid phone number (column 'Mobile')")
