@@ -122,9 +122,12 @@ class Dashboard {
     DashboardView view(Filter filter, Locale locale) {
         long started = System.nanoTime();
         Set<Long> users = users(filter);
-        Map<Long, String> names = new HashMap<>();
-        directory.activeUsers().forEach(u -> names.put(u.id().value(), u.displayName()));
         Labels labels = new Labels(messages, locale);
+        // the active colleagues all appear; one who has left appears where their figures are, by name
+        Map<Long, String> names = new HashMap<>();
+        Map<Long, String> former = new HashMap<>();
+        directory.everyone().forEach(u -> (u.active() ? names : former).put(u.id().value(),
+                u.active() ? u.displayName() : labels.get("insight.formerUserNamed", u.displayName())));
         Instant from = filter.from().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<DashboardView.Kpi> kpis = new ArrayList<>();
@@ -139,8 +142,10 @@ class Dashboard {
         Map<Long, Long> overdue = followUps.overdueByAssignee(users, Actors.current().today(clock));
         List<SalesFigures.ClosedDeal> closed = sales.closedDeals(from, to, users);
         // by name, then id: two colleagues of the same name are two people
-        Set<Long> people = new TreeSet<>(Comparator.comparing((Long id) -> names.getOrDefault(id, "~" + id))
-                .thenComparing(Comparator.naturalOrder()));
+        java.util.function.Function<Long, String> nameOf = id -> names.getOrDefault(id,
+                former.getOrDefault(id, labels.get("insight.formerUser")));
+        Set<Long> people = new TreeSet<>(Comparator.comparing((Long id) -> names.getOrDefault(id,
+                        "~" + former.getOrDefault(id, "~" + id))).thenComparing(Comparator.naturalOrder()));
         if (users != null) {
             people.addAll(users);
         } else {
@@ -151,7 +156,7 @@ class Dashboard {
         }
         people.remove(0L);
         List<Long> reps = new ArrayList<>(people);
-        List<String> repNames = reps.stream().map(id -> names.getOrDefault(id, labels.get("insight.formerUser"))).toList();
+        List<String> repNames = reps.stream().map(nameOf).toList();
         int workingDays = workingDays(filter.from(), filter.to());
 
         long touches = total(byUser.get(Metric.TOUCHES));

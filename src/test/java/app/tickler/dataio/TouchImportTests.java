@@ -334,8 +334,8 @@ class TouchImportTests extends ImportApiCalls {
             }
         }
         assertThat(perRep).isNotNull();
-        assertThat(perRep.get("categories").toString()).as("the dashboard shows them as a former colleague")
-                .contains("Former colleague");
+        assertThat(perRep.get("categories").toString()).as("the dashboard names them, as having left")
+                .contains("Lena Left (has left)");
 
         assertThat(undo(admin, id).get("status").asString()).isEqualTo("UNDONE");
         assertThat(figures(acme.id())).as("their counters taken back too").isEqualTo(before);
