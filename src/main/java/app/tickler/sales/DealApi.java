@@ -47,6 +47,12 @@ class DealApi {
     record RepeatRequest(AccountId accountId, String name, UserId ownerId) {
     }
 
+    /** A deal won or lost before it came to Tickler: the deal's fields and how it ended ({@link DealOutcome}). */
+    record ClosedDeal(String name, AccountId accountId, Long amountMinor, String currency, UserId ownerId,
+            PipelineId pipelineId, StageId stageId, String notes, Map<String, Object> custom, DealStatus status,
+            LocalDate closedOn, LocalDate enteredOn, String lostReason, Boolean paid, LocalDate paidOn) {
+    }
+
     record MoveRequest(StageId stageId, Long version, String reason) {
     }
 
@@ -103,6 +109,21 @@ class DealApi {
         }
         String name = request.name() == null || request.name().isBlank() ? "Repeat proposal" : request.name();
         return created(deals.createRepeat(request.accountId(), name, request.ownerId()));
+    }
+
+    /**
+     * Records a deal that was won or lost before it came to Tickler (another CRM's history, sent through the
+     * API instead of a file): on its close day, with its invoice if any, and none of today's consequences of
+     * a win or a loss — as a won or lost line of an import records it.
+     */
+    @RepOrAbove
+    @PostMapping("/deals/closed")
+    ResponseEntity<Deal> recordClosed(@RequestBody ClosedDeal request) {
+        Deal recorded = deals.recordClosed(new DealDraft(request.name(), request.accountId(), request.amountMinor(),
+                request.currency(), request.closedOn(), request.ownerId(), request.pipelineId(), request.stageId(),
+                request.notes(), request.custom()), new DealOutcome(request.status(), request.closedOn(),
+                request.enteredOn(), request.lostReason(), request.paid(), request.paidOn()));
+        return created(recorded);
     }
 
     @AnyRole

@@ -70,6 +70,40 @@ class DealApiTests {
     }
 
     @Test
+    void aDealWonOrLostBeforeTicklerIsRecordedThroughTheApiOnItsCloseDayWithItsInvoice() {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String account = data.account(rep, parties, "Roofs & Co");
+        JsonNode won = calls.create(rep, "/api/v1/deals/closed", Map.of("name", "Roof 2023", "accountId", account,
+                "amountMinor", 500_000, "status", "WON", "closedOn", "2023-05-10", "enteredOn", "2023-03-01",
+                "paid", true, "paidOn", "2023-06-01"));
+        assertThat(won.get("status").asString()).isEqualTo("WON");
+        assertThat(won.get("closedOn").asString()).isEqualTo("2023-05-10");
+        String wonId = won.get("id").asString();
+        JsonNode invoices = calls.get(rep, "/api/v1/payments?dealId=" + wonId).get("items");
+        assertThat(invoices).singleElement().satisfies(invoice -> {
+            assertThat(invoice.get("amountMinor").asLong()).isEqualTo(500_000);
+            assertThat(invoice.get("paidOn").asString()).isEqualTo("2023-06-01");
+        });
+        assertThat(calls.get(rep, "/api/v1/deals/" + wonId + "/history").get("items")).isNotEmpty();
+
+        JsonNode lost = calls.create(rep, "/api/v1/deals/closed", Map.of("name", "Gutters 2022", "accountId", account,
+                "amountMinor", 90_000, "status", "LOST", "closedOn", "2022-11-02", "lostReason", "went quiet"));
+        assertThat(lost.get("status").asString()).isEqualTo("LOST");
+        assertThat(lost.get("lostReason").asString()).as("any other text takes Other").isEqualTo("Other");
+        assertThat(lost.get("lostNote").asString()).isEqualTo("went quiet");
+
+        JsonNode open = calls.expect(400, rep, HttpMethod.POST, "/api/v1/deals/closed", Map.of("name", "Open",
+                "accountId", account, "amountMinor", 1, "status", "OPEN", "closedOn", "2022-11-02"));
+        assertThat(Calls.fields(open)).containsExactly("status");
+        JsonNode undated = calls.expect(400, rep, HttpMethod.POST, "/api/v1/deals/closed", Map.of("name", "Undated",
+                "accountId", account, "amountMinor", 1, "status", "WON", "paid", false));
+        assertThat(Calls.fields(undated)).contains("closedOn");
+        calls.expect(403, acme.user(Role.STAFF), HttpMethod.POST, "/api/v1/deals/closed", Map.of("name", "Staff",
+                "accountId", account, "status", "WON", "closedOn", "2022-11-02"));
+    }
+
+    @Test
     void aDealStartsInTheFirstStageWithItsProbabilityAndTheWorkspaceCurrency() {
         TestWorkspace acme = fixtures.workspace();
         TestUser rep = acme.user(Role.REP);
