@@ -914,7 +914,7 @@ class ImportRunner implements DisposableBean {
     }
 
     /** A matched record the caller may see but not change is an error of the line, never an update. */
-    static void requireWritable(Import job, String entity, app.tickler.identity.UserId owner,
+    static void requireWritable(Import job, String entity, UserId owner,
             InvalidInput.Collector problems) {
         if (!Actors.current().canWrite(owner == null ? null : owner.value())) {
             problems.add(job.matchOnField(), "matches " + entity + " you may not change");
