@@ -32,6 +32,12 @@ class DealClosings {
                 .param("at", at.toEpochMilli()).update();
     }
 
+    /** A deal removed for good no longer closed at any attempt. */
+    void forget(long dealId) {
+        jdbc.sql("DELETE FROM deal_closings WHERE workspace_id = :workspace AND deal_id = :deal")
+                .param("workspace", Actors.current().workspaceId()).param("deal", dealId).update();
+    }
+
     /** The attempt at which a deal closed, or null if it has not (or was reopened and is open again). */
     Integer attemptOf(long dealId) {
         return jdbc.sql("SELECT attempt FROM deal_closings WHERE workspace_id = :workspace AND deal_id = :deal")

@@ -16,11 +16,13 @@ import app.tickler.party.DoNotContactMarked;
 import app.tickler.party.Parties;
 import app.tickler.party.PartyRemoved;
 import app.tickler.platform.security.Actors;
+import app.tickler.platform.timeline.TimelineEntry.Subject;
 
 /**
  * What the engine does when the parties change, in the same transaction as the change: a new
  * workspace gets its reasons, cadences and policies; do-not-contact ends every plan at once; merges
- * carry plans and history over; removed records take their plans with them.
+ * carry plans and history over; removed records take their plans with them, and their touches as far as
+ * they were theirs alone.
  */
 @Component
 class PartyReactions {
@@ -34,12 +36,13 @@ class PartyReactions {
     private final FollowUpRepository followUps;
     private final EnrolmentRepository enrolmentRows;
     private final TouchRepository touches;
+    private final TouchImports touchHistory;
     private final Parties parties;
     private final JdbcClient jdbc;
 
     PartyReactions(BusinessReasons reasons, Cadences cadences, LevelPolicies policies, Planner planner,
             Enrolments enrolments, Commitments commitments, FollowUpRepository followUps, EnrolmentRepository enrolmentRows,
-            TouchRepository touches, Parties parties, JdbcClient jdbc) {
+            TouchRepository touches, TouchImports touchHistory, Parties parties, JdbcClient jdbc) {
         this.reasons = reasons;
         this.cadences = cadences;
         this.policies = policies;
@@ -49,6 +52,7 @@ class PartyReactions {
         this.followUps = followUps;
         this.enrolmentRows = enrolmentRows;
         this.touches = touches;
+        this.touchHistory = touchHistory;
         this.parties = parties;
         this.jdbc = jdbc;
     }
@@ -129,13 +133,13 @@ class PartyReactions {
             followUps.detachAccount(account);
             enrolmentRows.repoint("account_id", account, null);
             commitments.detachAccount(account);
-            touches.forget("account", account);
+            touchHistory.forget(new Subject("account", account));
         } else {
             long contact = removed.contact().value();
             followUps.deleteWhere("contact_id", contact);
             enrolmentRows.deleteWhere("contact_id", contact);
             commitments.deleteWhere("contact_id", contact);
-            touches.forget("contact", contact);
+            touchHistory.forget(new Subject("contact", contact));
         }
         long id = removed.account() != null ? removed.account().value() : removed.contact().value();
         jdbc.sql("DELETE FROM notifications WHERE workspace_id = :workspace AND link LIKE :link")

@@ -51,15 +51,20 @@ public class SalesHooks {
     private final ObjectProvider<Enrolments> enrolments;
     private final ObjectProvider<FollowUpRepository> followUps;
     private final ObjectProvider<Attempts> attempts;
+    private final ObjectProvider<TouchImports> touches;
+    private final ObjectProvider<DealClosings> closings;
     private final java.time.Clock clock;
 
     SalesHooks(ObjectProvider<Sales> sales, ObjectProvider<Enrolments> enrolments,
-            ObjectProvider<FollowUpRepository> followUps, ObjectProvider<Attempts> attempts, java.time.Clock clock) {
+            ObjectProvider<FollowUpRepository> followUps, ObjectProvider<Attempts> attempts,
+            ObjectProvider<TouchImports> touches, ObjectProvider<DealClosings> closings, java.time.Clock clock) {
         this.clock = clock;
         this.sales = sales;
         this.enrolments = enrolments;
         this.followUps = followUps;
         this.attempts = attempts;
+        this.touches = touches;
+        this.closings = closings;
     }
 
     // --- outgoing ---------------------------------------------------------------------------------
@@ -144,20 +149,30 @@ public class SalesHooks {
                 converted ? "lead converted" : "lead disqualified", clock.millis());
     }
 
-    /** A lead was removed for good (an import undone): its enrolments end and its open follow-ups are cancelled. */
+    /**
+     * A lead was removed for good (an import undone): its enrolments end, its open follow-ups are cancelled,
+     * and its touches are forgotten ({@link TouchImports#forget}): one also with a person or an account stays
+     * theirs, one with the lead alone goes with what it counted.
+     */
     @Transactional
     public void leadRemoved(long leadId) {
         enrolments.getObject().endFor("lead_id", leadId, EnrolmentEndReason.REMOVED, "lead removed");
         followUps.getObject().cancelWhere("f.lead_id = :lead", java.util.Map.of("lead", leadId), "lead removed",
                 clock.millis());
+        touches.getObject().forget(new app.tickler.platform.timeline.TimelineEntry.Subject("lead", leadId));
     }
 
-    /** A deal was removed for good (an import undone): its enrolments end and its open follow-ups are cancelled. */
+    /**
+     * A deal was removed for good (an import undone, its account purged): its enrolments end, its open
+     * follow-ups are cancelled, its touches are forgotten as a lead's are and the attempt it closed at goes.
+     */
     @Transactional
     public void dealRemoved(long dealId) {
         enrolments.getObject().endFor("deal_id", dealId, EnrolmentEndReason.REMOVED, "deal removed");
         followUps.getObject().cancelWhere("f.deal_id = :deal", java.util.Map.of("deal", dealId), "deal removed",
                 clock.millis());
+        touches.getObject().forget(new app.tickler.platform.timeline.TimelineEntry.Subject("deal", dealId));
+        closings.getObject().forget(dealId);
     }
 
     /** A deal's amount changed: its follow-ups take the new amount for the queue's order. */

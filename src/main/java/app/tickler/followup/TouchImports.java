@@ -1,5 +1,7 @@
 package app.tickler.followup;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,10 @@ import app.tickler.platform.timeline.TimelineEntry.Subject;
  * the sales cycle of no activity, writes no timeline entry and no journal line. The daily counters of
  * touches count it on its day ({@link TouchesImported}). Removing imported touches takes all of that
  * back: the chases are numbered again from what is left, last touches set back, the counters decreased.
+ *
+ * <p>The same bookkeeping serves a record removed for good (a lead or deal, a person, an account): its
+ * touches are kept in the history of the other records they were about, and those about it alone go, with
+ * what they counted ({@link #forget}).
  */
 @Service
 class TouchImports {
@@ -55,6 +61,9 @@ class TouchImports {
     /** A touch may be imported up to this far ahead of the server's clock, as one logged (clocks differ a little). */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int CHUNK = 500;
+    /** The columns of a touch that {@link Stored} holds. */
+    private static final String STORED = "id, occurred_at, direction, account_id, lead_id, deal_id, logged_by, value_adding,"
+            + " attempt";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -195,14 +204,9 @@ class TouchImports {
         long workspace = Actors.current().workspaceId();
         Map<Long, Stored> removed = new HashMap<>();
         for (List<Long> chunk : chunks(wanted)) {
-            jdbc.sql("""
-                    SELECT id, occurred_at, direction, account_id, lead_id, deal_id, logged_by, value_adding FROM touches
-                    WHERE workspace_id = :workspace AND imported = TRUE AND id IN (:ids)
-                    """).param("workspace", workspace).param("ids", chunk).query(rs -> {
-                removed.put(rs.getLong("id"), new Stored(rs.getLong("id"), rs.getLong("occurred_at"),
-                        Direction.valueOf(rs.getString("direction")), Rows.nullableLong(rs, "account_id"),
-                        Rows.nullableLong(rs, "lead_id"), Rows.nullableLong(rs, "deal_id"),
-                        Rows.nullableLong(rs, "logged_by"), rs.getBoolean("value_adding"), new ArrayList<>()));
+            jdbc.sql("SELECT " + STORED + " FROM touches WHERE workspace_id = :workspace AND imported = TRUE"
+                    + " AND id IN (:ids)").param("workspace", workspace).param("ids", chunk).query(rs -> {
+                removed.put(rs.getLong("id"), stored(rs));
             });
         }
         if (removed.isEmpty()) {
@@ -228,7 +232,6 @@ class TouchImports {
             });
         }
         Set<Subject> chases = new HashSet<>();
-        Map<DayAndAuthor, long[]> daily = new TreeMap<>();
         long from = Long.MAX_VALUE;
         for (Stored touch : removed.values()) {
             // every record the touch was on: a later touch chasing any of them counted this one
@@ -243,12 +246,6 @@ class TouchImports {
                 chases.add(new Subject("deal", touch.dealId()));
             }
             from = Math.min(from, touch.at());
-            long[] counts = daily.computeIfAbsent(new DayAndAuthor(day(touch.at()),
-                    touch.loggedBy() == null ? 0 : touch.loggedBy()), k -> new long[2]);
-            counts[0]++;
-            if (touch.valueAdding()) {
-                counts[1]++;
-            }
         }
         for (List<Long> chunk : chunks(found)) {
             jdbc.sql("DELETE FROM touch_subjects WHERE workspace_id = :workspace AND touch_id IN (:ids)")
@@ -259,8 +256,68 @@ class TouchImports {
         renumber(chases, from);
         parties.correctLastTouch(corrections("account", accountsRemoved), corrections("contact", contactsRemoved));
         audit.record("touch", workspace, "importRemoved", Map.of("touches", new Change(removed.size(), null)));
-        events.publishEvent(new ImportedTouchesRemoved(dailyTouches(daily)));
+        events.publishEvent(new ImportedTouchesRemoved(dailyTouches(removed.values())));
         return removed.size();
+    }
+
+    /**
+     * Forgets a record removed for good — a lead or deal (an import undone, its account purged), a person,
+     * an account — in the touches about it. A touch about other records too stays in their history: the
+     * record's index row and reference go, and a touch whose chase the record was (its deal, else its lead,
+     * else its contacts) is numbered again in the chase it continues now. A touch about this record alone
+     * goes, and what it counted is taken back ({@link TouchesRemoved}); it was in no other record's history,
+     * so no other touch's number and no last touch changes.
+     */
+    @Transactional
+    void forget(Subject record) {
+        long workspace = Actors.current().workspaceId();
+        List<Long> touchIds = jdbc.sql("""
+                SELECT touch_id FROM touch_subjects WHERE workspace_id = :workspace AND subject_type = :type AND subject_id = :id
+                """).param("workspace", workspace).param("type", record.type()).param("id", record.id())
+                .query(Long.class).list();
+        if (touchIds.isEmpty()) {
+            return;
+        }
+        Map<Long, Stored> touches = stored(touchIds);
+        Set<Long> shared = new HashSet<>();
+        for (List<Long> chunk : chunks(touchIds)) {
+            jdbc.sql("""
+                    SELECT DISTINCT touch_id FROM touch_subjects WHERE workspace_id = :workspace AND touch_id IN (:ids)
+                      AND NOT (subject_type = :type AND subject_id = :id)
+                    """).param("workspace", workspace).param("ids", chunk).param("type", record.type())
+                    .param("id", record.id()).query(Long.class).list().forEach(shared::add);
+        }
+        jdbc.sql("DELETE FROM touch_subjects WHERE workspace_id = :workspace AND subject_type = :type AND subject_id = :id")
+                .param("workspace", workspace).param("type", record.type()).param("id", record.id()).update();
+        String column = switch (record.type()) {
+            case "account" -> "account_id";
+            case "lead" -> "lead_id";
+            case "deal" -> "deal_id";
+            default -> null; // a touch's people are in its index rows only
+        };
+        List<Long> alone = touchIds.stream().filter(id -> !shared.contains(id)).toList();
+        if (column != null) {
+            for (List<Long> chunk : chunks(new ArrayList<>(shared))) {
+                jdbc.sql("UPDATE touches SET " + column + " = NULL WHERE workspace_id = :workspace AND id IN (:ids)")
+                        .param("workspace", workspace).param("ids", chunk).update();
+            }
+        }
+        for (List<Long> chunk : chunks(alone)) {
+            jdbc.sql("DELETE FROM touches WHERE workspace_id = :workspace AND id IN (:ids)")
+                    .param("workspace", workspace).param("ids", chunk).update();
+        }
+        Set<Long> rechased = new HashSet<>();
+        for (Long id : shared) {
+            Stored touch = touches.get(id);
+            if (chaseOf(touch.dealId(), touch.leadId(), touch.contacts(), touch.accountId()).contains(record)) {
+                rechased.add(id);
+            }
+        }
+        number(chasesOf(rechased), new HashMap<>());
+        if (!alone.isEmpty()) {
+            audit.record(record.type(), record.id(), "touchesRemoved", Map.of("touches", new Change(alone.size(), null)));
+            events.publishEvent(new TouchesRemoved(dailyTouches(alone.stream().map(touches::get).toList())));
+        }
     }
 
     /** Which of these touches exist (an imported touch whose records were all removed is gone). */
@@ -289,14 +346,18 @@ class TouchImports {
         Set<Long> concerned = new HashSet<>();
         histories.values().forEach(entries -> entries.stream().filter(e -> e.at() >= from)
                 .forEach(e -> concerned.add(e.touch())));
-        List<Attempts.Numbered> touches = new ArrayList<>();
-        Set<Subject> more = new HashSet<>();
-        for (Attempts.Numbered touch : chasesOf(concerned)) {
-            if (touch.chase().stream().anyMatch(changed::contains)) {
-                touches.add(touch);
-                touch.chase().stream().filter(s -> !histories.containsKey(s)).forEach(more::add);
-            }
+        List<Attempts.Numbered> touches = chasesOf(concerned).stream()
+                .filter(touch -> touch.chase().stream().anyMatch(changed::contains)).toList();
+        number(touches, histories);
+    }
+
+    /** Numbers these touches again from the histories of their chase records (those not read yet are read). */
+    private void number(List<Attempts.Numbered> touches, Map<Subject, List<Attempts.Entry>> histories) {
+        if (touches.isEmpty()) {
+            return;
         }
+        Set<Subject> more = new HashSet<>();
+        touches.forEach(touch -> touch.chase().stream().filter(s -> !histories.containsKey(s)).forEach(more::add));
         readHistories(more, histories);
         Map<Long, Integer> numbers = Attempts.numbers(histories, touches);
         long workspace = Actors.current().workspaceId();
@@ -331,20 +392,20 @@ class TouchImports {
 
     /** The touches with their direction, number and chase records (as {@link Attempts#chaseOf} chooses them). */
     private List<Attempts.Numbered> chasesOf(Set<Long> touchIds) {
+        return stored(touchIds).values().stream().map(t -> new Attempts.Numbered(t.id(),
+                t.direction() == Direction.OUTBOUND, chaseOf(t.dealId(), t.leadId(), t.contacts(), t.accountId()),
+                t.attempt())).toList();
+    }
+
+    /** The touches as stored, with their contacts. */
+    private Map<Long, Stored> stored(Collection<Long> touchIds) {
         long workspace = Actors.current().workspaceId();
         Map<Long, Stored> stored = new HashMap<>();
-        Map<Long, Integer> attempts = new HashMap<>();
         for (List<Long> chunk : chunks(new ArrayList<>(touchIds))) {
-            jdbc.sql("""
-                    SELECT id, occurred_at, direction, account_id, lead_id, deal_id, attempt FROM touches
-                    WHERE workspace_id = :workspace AND id IN (:ids)
-                    """).param("workspace", workspace).param("ids", chunk).query(rs -> {
-                stored.put(rs.getLong("id"), new Stored(rs.getLong("id"), rs.getLong("occurred_at"),
-                        Direction.valueOf(rs.getString("direction")), Rows.nullableLong(rs, "account_id"),
-                        Rows.nullableLong(rs, "lead_id"), Rows.nullableLong(rs, "deal_id"), null, false,
-                        new ArrayList<>()));
-                attempts.put(rs.getLong("id"), rs.getInt("attempt"));
-            });
+            jdbc.sql("SELECT " + STORED + " FROM touches WHERE workspace_id = :workspace AND id IN (:ids)")
+                    .param("workspace", workspace).param("ids", chunk).query(rs -> {
+                        stored.put(rs.getLong("id"), stored(rs));
+                    });
             jdbc.sql("""
                     SELECT touch_id, subject_id FROM touch_subjects
                     WHERE workspace_id = :workspace AND subject_type = 'contact' AND touch_id IN (:ids)
@@ -355,8 +416,14 @@ class TouchImports {
                 }
             });
         }
-        return stored.values().stream().map(t -> new Attempts.Numbered(t.id(), t.direction() == Direction.OUTBOUND,
-                chaseOf(t.dealId(), t.leadId(), t.contacts(), t.accountId()), attempts.get(t.id()))).toList();
+        return stored;
+    }
+
+    private static Stored stored(ResultSet rs) throws SQLException {
+        return new Stored(rs.getLong("id"), rs.getLong("occurred_at"), Direction.valueOf(rs.getString("direction")),
+                Rows.nullableLong(rs, "account_id"), Rows.nullableLong(rs, "lead_id"), Rows.nullableLong(rs, "deal_id"),
+                Rows.nullableLong(rs, "logged_by"), rs.getBoolean("value_adding"), rs.getInt("attempt"),
+                new ArrayList<>());
     }
 
     /** The deal, else the lead, else the contacts, else the account: the rule of {@link Attempts#chaseOf}. */
@@ -411,6 +478,20 @@ class TouchImports {
         return corrections;
     }
 
+    /** The touches counted per day and author, as {@link #importTouches} and a touch logged count them. */
+    private static List<DailyTouches> dailyTouches(Collection<Stored> touches) {
+        Map<DayAndAuthor, long[]> daily = new TreeMap<>();
+        for (Stored touch : touches) {
+            long[] counts = daily.computeIfAbsent(new DayAndAuthor(day(touch.at()),
+                    touch.loggedBy() == null ? 0 : touch.loggedBy()), k -> new long[2]);
+            counts[0]++;
+            if (touch.valueAdding()) {
+                counts[1]++;
+            }
+        }
+        return dailyTouches(daily);
+    }
+
     private static List<DailyTouches> dailyTouches(Map<DayAndAuthor, long[]> daily) {
         List<DailyTouches> days = new ArrayList<>(daily.size());
         daily.forEach((key, counts) -> days.add(new DailyTouches(key.day(), key.author(), counts[0], counts[1])));
@@ -438,6 +519,6 @@ class TouchImports {
     }
 
     private record Stored(long id, long at, Direction direction, Long accountId, Long leadId, Long dealId, Long loggedBy,
-            boolean valueAdding, List<Long> contacts) {
+            boolean valueAdding, int attempt, List<Long> contacts) {
     }
 }

@@ -162,32 +162,6 @@ class TouchRepository {
         }
     }
 
-    /** Forgets a removed record: its index rows; a touch about nobody else any more is deleted. */
-    void forget(String type, long id) {
-        List<Long> touches = jdbc.sql("SELECT touch_id FROM touch_subjects WHERE workspace_id = :workspace AND subject_type = :type AND subject_id = :id")
-                .param("workspace", workspace()).param("type", type).param("id", id).query(Long.class).list();
-        jdbc.sql("DELETE FROM touch_subjects WHERE workspace_id = :workspace AND subject_type = :type AND subject_id = :id")
-                .param("workspace", workspace()).param("type", type).param("id", id).update();
-        if (type.equals("account")) {
-            jdbc.sql("UPDATE touches SET account_id = NULL WHERE workspace_id = :workspace AND account_id = :id")
-                    .param("workspace", workspace()).param("id", id).update();
-        }
-        for (List<Long> chunk : chunks(touches)) {
-            jdbc.sql("""
-                    DELETE FROM touches WHERE workspace_id = :workspace AND id IN (:ids)
-                      AND NOT EXISTS (SELECT 1 FROM touch_subjects s WHERE s.workspace_id = touches.workspace_id AND s.touch_id = touches.id)
-                    """).param("workspace", workspace()).param("ids", chunk).update();
-        }
-    }
-
-    private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> chunks = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 500) {
-            chunks.add(ids.subList(i, Math.min(ids.size(), i + 500)));
-        }
-        return chunks;
-    }
-
     /** Adds the contacts of each touch, with one query per page. */
     private List<Touch> complete(List<Touch> touches) {
         if (touches.isEmpty()) {

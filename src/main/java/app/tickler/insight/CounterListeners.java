@@ -17,6 +17,7 @@ import app.tickler.followup.DailyTouches;
 import app.tickler.followup.ImportedTouchesRemoved;
 import app.tickler.followup.TouchLogged;
 import app.tickler.followup.TouchesImported;
+import app.tickler.followup.TouchesRemoved;
 import app.tickler.followup.TouchesGenerated;
 import app.tickler.sales.ClosedDealRecorded;
 import app.tickler.sales.DealRemoved;
@@ -38,7 +39,8 @@ import app.tickler.platform.security.Actors;
  * Missed follow-ups are not counted: snoozing one makes it not overdue again and leaves no trace to
  * recompute from; the dashboard shows what is overdue now instead. Wins and losses are read from the
  * deals themselves, because a closed deal can be reopened. What a lead or deal removed for good had
- * counted (an import undone) is taken back, so that an import and its undo leave the counters as they were.
+ * counted (an import undone) is taken back, so that an import and its undo leave the counters as they were;
+ * so are the touches that went with the one record they were about.
  */
 @Component
 class CounterListeners {
@@ -90,6 +92,12 @@ class CounterListeners {
 
     @EventListener
     void on(ImportedTouchesRemoved removed) {
+        counters.addAll(additions(removed.days(), -1));
+    }
+
+    /** Touches that went with the one record they were about (a lead or deal, a person, an account) count no more. */
+    @EventListener
+    void on(TouchesRemoved removed) {
         counters.addAll(additions(removed.days(), -1));
     }
 

@@ -813,6 +813,69 @@ class ImportApiTests extends ImportApiCalls {
         assertThat(leads(rep, "long@reason.example", "fine@lead.example")).containsOnlyKeys("fine@lead.example");
     }
 
+    JsonNode logTouch(TestUser user, String body) throws Exception {
+        return call(post("/api/v1/touches").contentType(MediaType.APPLICATION_JSON).content(body), user, 201).get("touch");
+    }
+
+    @Test
+    void undoingALeadImportKeepsTheirTouchesWithAPersonOnThePersonAndTakesTheRestWithWhatTheyCounted() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Account cleos = rep.call(() -> parties.createAccount(app.tickler.party.AccountInput.named("Cleo Ltd")));
+        Contact cleo = rep.call(() -> TouchImportTests.person(parties, "Cleo", "cleo@cleo.example", cleos));
+        String id = upload(rep, "LEAD", """
+                Email,LastName,Status,Company
+                ann@leads.example,Ann,New,A Ltd
+                bob@leads.example,Bob,New,B Ltd
+                """).get("id").asString();
+        assertThat(run(rep, id).get("created").asLong()).isEqualTo(2);
+        Map<String, EditableLead> leads = leads(rep, "ann@leads.example", "bob@leads.example");
+        long ann = leads.get("ann@leads.example").id().value();
+        long bob = leads.get("bob@leads.example").id().value();
+        String valueAdding = call(get("/api/v1/business-reasons"), rep, 200).findParents("valueAdding").stream()
+                .filter(r -> r.get("valueAdding").asBoolean()).findFirst().orElseThrow().get("id").asString();
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // two unanswered calls to Cleo; then an email to her about Ann's lead, a call on Ann's lead and a visit on Bob's
+        for (int hours = 5; hours >= 4; hours--) {
+            logTouch(rep, """
+                    {"channel":"CALL","contactIds":["%s"],"occurredAt":"%s"}""".formatted(cleo.id().value(),
+                    now.minusSeconds(hours * 3600L)));
+        }
+        JsonNode withCleo = logTouch(rep, """
+                {"channel":"EMAIL","contactIds":["%s"],"leadId":"%s","occurredAt":"%s"}""".formatted(cleo.id().value(),
+                ann, now.minusSeconds(3 * 3600)));
+        JsonNode annAlone = logTouch(rep, """
+                {"channel":"CALL","leadId":"%s","occurredAt":"%s"}""".formatted(ann, now.minusSeconds(2 * 3600)));
+        JsonNode bobAlone = logTouch(rep, """
+                {"channel":"VISIT","leadId":"%s","reasonId":"%s","occurredAt":"%s"}""".formatted(bob, valueAdding,
+                now.minusSeconds(3600)));
+        assertThat(withCleo.get("attempt").asInt()).as("the first attempt on Ann's lead").isEqualTo(1);
+        assertThat(annAlone.get("attempt").asInt()).isEqualTo(2);
+
+        undo(rep, id);
+
+        assertThat(leads(rep, "ann@leads.example", "bob@leads.example")).isEmpty();
+        call(get("/api/v1/touches/" + annAlone.get("id").asString()), rep, 404);
+        call(get("/api/v1/touches/" + bobAlone.get("id").asString()), rep, 404);
+        JsonNode kept = call(get("/api/v1/touches/" + withCleo.get("id").asString()), rep, 200);
+        assertThat(kept.get("leadId").isNull()).as("the email stays Cleo's, without the removed lead").isTrue();
+        assertThat(kept.at("/contacts/0/id").asString()).isEqualTo(Long.toString(cleo.id().value()));
+        assertThat(kept.get("attempt").asInt()).as("now the third attempt of Cleo's chase").isEqualTo(3);
+        assertThat(call(get("/api/v1/touches?contactId=" + cleo.id().value()), rep, 200).get("items")).hasSize(3);
+        assertThat(call(get("/api/v1/touches?accountId=" + cleos.id().value()), rep, 200).get("items")).hasSize(3);
+        assertThat(call(get("/api/v1/touches"), rep, 200).get("items").findValues("leadId")).as("no touch names a lead")
+                .hasSize(3).allMatch(JsonNode::isNull);
+        assertThat(call(get("/api/v1/attempts?contactId=" + cleo.id().value()), rep, 200).get("attempts").asInt())
+                .isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM touch_subjects WHERE workspace_id = :workspace AND subject_type = 'lead'",
+                acme)).isZero();
+        List<String> counted = counters(acme);
+        assertThat(counted.stream().filter(c -> c.startsWith("TOUCHES ")).mapToLong(c -> Long.parseLong(c.split(" ")[5]))
+                .sum()).as("the three touches left are counted, the leads' own no more").isEqualTo(3);
+        assertThat(counted).noneMatch(c -> c.startsWith("VALUE_TOUCHES "));
+        assertThat(rebuilt(acme)).as("as the source data says").isEqualTo(counted);
+    }
+
     @Test
     void aLeadImportNeverRevealsALeadTheImporterMayNotSee() throws Exception {
         TestWorkspace acme = fixtures.workspace();

@@ -46,6 +46,8 @@ class PartyReactionsTests {
     Commitments commitments;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void realTime() {
@@ -94,6 +96,29 @@ class PartyReactionsTests {
                 .as("the touch stays on the account, without the erased person").isEqualTo(1);
         assertThat(call(get("/api/v1/touches?accountId=" + twin.accountId()), rep, 200).at("/items/0/contacts").size())
                 .isZero();
+    }
+
+    @Test
+    void erasingAPersonTakesTheTouchesThatWereTheirsAloneWithWhatTheyCounted() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        String sol = call(post("/api/v1/contacts").content("""
+                {"firstName":"Sol","lastName":"Alone"}"""), rep, 201).get("id").asString();
+        String touch = call(post("/api/v1/touches").content("""
+                {"channel":"CALL","contactIds":["%s"]}""".formatted(sol)), rep, 201).at("/touch/id").asString();
+        assertThat(touchesCounted(acme)).isEqualTo(1);
+
+        call(post("/api/v1/contacts/" + sol + "/erase"), acme.admin(), 204);
+        call(get("/api/v1/touches/" + touch), rep, 404);
+        assertThat(touchesCounted(acme)).as("the call is counted no more").isZero();
+        call(post("/api/v1/insights/counters/rebuild"), acme.admin(), 200);
+        assertThat(touchesCounted(acme)).as("as a rebuild finds it").isZero();
+    }
+
+    private long touchesCounted(TestWorkspace workspace) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(count), 0) FROM insight_daily_counters WHERE workspace_id = :workspace AND metric = 'TOUCHES'
+                """).param("workspace", workspace.id()).query(Long.class).single();
     }
 
     @Test

@@ -8,11 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import app.tickler.Fixtures;
@@ -24,6 +26,8 @@ import app.tickler.party.AccountInput;
 import app.tickler.party.Channel;
 import app.tickler.party.Parties;
 import app.tickler.platform.InvalidInput;
+import app.tickler.platform.security.Actor;
+import app.tickler.platform.security.Actors;
 import app.tickler.platform.security.Role;
 import app.tickler.sales.DealId;
 import app.tickler.sales.DealSummary;
@@ -49,6 +53,8 @@ class SalesWiringTests {
     SalesCycle sales;
     @Autowired
     FollowUps followUps;
+    @Autowired
+    JdbcClient jdbc;
 
     private JsonNode postJson(TestUser as, String path, String body) throws Exception {
         return json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
@@ -149,6 +155,69 @@ class SalesWiringTests {
         rep.run(() -> sales.removeDeal(deal.id()));
         mvc.perform(get("/api/v1/follow-ups/" + open.id().value()).with(rep.api()))
                 .andExpect(jsonPath("$.status").value("CANCELLED"));
+    }
+
+    private Touch log(TestUser rep, app.tickler.party.AccountId account, Customers.Customer person, DealSummary deal,
+            java.time.Instant at) {
+        return rep.call(() -> followUps.logTouch(new NewTouch(at, Channel.CALL, null, account,
+                person == null ? List.of() : List.of(person.contact().id()), null, deal == null ? null : deal.id().value(),
+                null, null, false, null, null, null, null)));
+    }
+
+    /** The workspace's touch counters that are not zero, one line each. */
+    private List<String> touchCounters(TestWorkspace workspace) {
+        return jdbc.sql("""
+                SELECT metric, day, user_id, count FROM insight_daily_counters
+                WHERE workspace_id = :workspace AND metric IN ('TOUCHES', 'VALUE_TOUCHES') AND count <> 0
+                ORDER BY metric, day, user_id
+                """).param("workspace", workspace.id())
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4)).list();
+    }
+
+    @Test
+    void aPurgedAccountsDealsTakeTheirOwnTouchesAndLeaveTheirPeoplesTouchesToThem() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser rep = acme.user(Role.REP);
+        Customers.Customer ann = Customers.make(parties, rep, "Purged Ltd", null);
+        DealSummary roof = deal(rep, ann.account(), 500_00);
+        DealSummary won = deal(rep, ann.account(), 100_00);
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // two unanswered calls to Ann; then one to her about the roof, one on the roof alone, one on the account's roof
+        Touch first = log(rep, null, ann, null, now.minusSeconds(6 * 3600));
+        log(rep, null, ann, null, now.minusSeconds(5 * 3600));
+        Touch aboutRoof = log(rep, null, ann, roof, now.minusSeconds(4 * 3600));
+        Touch roofAlone = log(rep, null, null, roof, now.minusSeconds(3 * 3600));
+        Touch accountsRoof = log(rep, ann.account().id(), null, roof, now.minusSeconds(2 * 3600));
+        log(rep, null, null, won, now.minusSeconds(3600));
+        assertThat(List.of(aboutRoof.attempt(), roofAlone.attempt(), accountsRoof.attempt())).as("the roof's chase")
+                .containsExactly(1, 2, 3);
+        mvc.perform(post("/api/v1/deals/" + won.id().value() + "/win").with(rep.api())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + rep.call(() -> sales.deal(won.id())
+                        .orElseThrow().version()) + "}")).andExpect(status().isOk());
+        assertThat(rep.call(() -> followUps.closingAttempt(won.id()))).isEqualTo(1);
+
+        // in the trash, then removed for good as the nightly job does 30 days later
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/accounts/"
+                + ann.accountId()).with(rep.api())).andExpect(status().isNoContent());
+        Actors.runAs(Actor.system(acme.id(), ZoneOffset.UTC), () -> parties.removeAccount(ann.account().id()));
+
+        for (Touch gone : List.of(roofAlone, accountsRoof)) {
+            mvc.perform(get("/api/v1/touches/" + gone.id().value()).with(rep.api())).andExpect(status().isNotFound());
+        }
+        mvc.perform(get("/api/v1/touches/" + aboutRoof.id().value()).with(rep.api())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.dealId").isEmpty()).andExpect(jsonPath("$.accountId").isEmpty())
+                .andExpect(jsonPath("$.contacts[0].id").value(ann.contactId()))
+                .andExpect(jsonPath("$.attempt").value(3));
+        mvc.perform(get("/api/v1/touches?contactId=" + ann.contactId()).with(rep.api()))
+                .andExpect(jsonPath("$.items.length()").value(3))
+                .andExpect(jsonPath("$.items[2].id").value(Long.toString(first.id().value())));
+        mvc.perform(get("/api/v1/touches").with(rep.api())).andExpect(jsonPath("$.items.length()").value(3));
+        assertThat(rep.call(() -> followUps.closingAttempt(won.id()))).as("the removed deal closed at no attempt").isNull();
+        List<String> counted = touchCounters(acme);
+        assertThat(counted.stream().mapToLong(c -> Long.parseLong(c.split(" ")[3])).sum())
+                .as("Ann's three touches are counted, the deals' own no more").isEqualTo(3);
+        mvc.perform(post("/api/v1/insights/counters/rebuild").with(acme.admin().api())).andExpect(status().isOk());
+        assertThat(touchCounters(acme)).as("as a rebuild finds them").isEqualTo(counted);
     }
 
     @Test
