@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import app.tickler.identity.Directory;
 import app.tickler.identity.TeamId;
@@ -29,6 +30,7 @@ import app.tickler.party.CustomerLevel;
 import app.tickler.party.Parties;
 import app.tickler.party.PartyNames;
 import app.tickler.platform.InvalidInput;
+import app.tickler.platform.NotFound;
 import app.tickler.platform.Paging;
 import app.tickler.platform.database.Dialect;
 import app.tickler.platform.security.Actor;
@@ -37,7 +39,12 @@ import app.tickler.platform.security.AnyRole;
 import app.tickler.platform.security.ManagerOrAbove;
 import app.tickler.platform.security.RepOrAbove;
 import app.tickler.platform.security.Visibility;
+import app.tickler.sales.DealNotFound;
+import app.tickler.sales.DealSummary;
+import app.tickler.sales.LeadNotFound;
+import app.tickler.sales.LeadSummary;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The pages of the daily work: Today, the quick-log form and the next step it asks for, follow-ups
@@ -46,20 +53,42 @@ import jakarta.servlet.http.HttpServletRequest;
 @Controller
 class FollowUpPages {
 
-    /** The fields of the quick-log form (and of completing a follow-up). */
-    record TouchForm(String channel, String direction, String accountId, List<String> contactIds, String occurredAt,
-            String reasonId, String reached, String outcome, String newLevel, String notes, String readyToBuy,
-            String promise, String promiseDue, String promiseKind, String version, String returnTo) {
+    /**
+     * The fields of the quick-log form (and of completing a follow-up). {@code leadId} and {@code dealId} are
+     * the lead or deal the form was opened on; {@code returnTo} the page to go back to once it is logged.
+     */
+    record TouchForm(String channel, String direction, String accountId, List<String> contactIds, String leadId,
+            String dealId, String occurredAt, String reasonId, String reached, String outcome, String newLevel,
+            String notes, String readyToBuy, String promise, String promiseDue, String promiseKind, String version,
+            String returnTo) {
 
         static TouchForm empty(String accountId, List<String> contactIds) {
-            return new TouchForm("CALL", "OUTBOUND", accountId, contactIds, null, null, null, null, null, null, null, null,
-                    null, null, null, null);
+            return on(accountId, contactIds, null, null, null);
+        }
+
+        static TouchForm on(String accountId, List<String> contactIds, String leadId, String dealId, String returnTo) {
+            return new TouchForm("CALL", "OUTBOUND", accountId, contactIds, leadId, dealId, null, null, null, null, null,
+                    null, null, null, null, null, null, returnTo);
+        }
+
+        /** An empty form on the same records, for the next touch. */
+        TouchForm again() {
+            return on(accountId, contactIds, leadId, dealId, returnTo);
         }
     }
 
     /** The fields of planning a follow-up (the next step, or a new one). */
     record PlanForm(String dueDate, String dueTime, String channel, String reasonId, String instructions,
-            String assigneeId, String priority, String accountId, String contactId, String returnTo) {
+            String assigneeId, String priority, String accountId, String contactId, String leadId, String dealId,
+            String returnTo) {
+    }
+
+    /** The lead or deal a touch is logged on from its page, as the caller may see it. */
+    private record SaleRecord(String type, long id, String name, Long accountId, List<String> contactIds) {
+
+        String path() {
+            return "/" + type + "s/" + id;
+        }
     }
 
     private final QuickLog quickLog;
@@ -77,10 +106,12 @@ class FollowUpPages {
     private final JdbcClient jdbc;
     private final Dialect dialect;
     private final Clock clock;
+    private final SalesWiring sales;
 
     FollowUpPages(QuickLog quickLog, Planner planner, TodayQueue queue, NoNextSteps noNextSteps, Commitments commitments,
             BusinessReasons reasons, EmailSteps emailSteps, Attempts attempts, TouchRepository touches, Parties parties,
-            Directory directory, MessageSource messages, JdbcClient jdbc, Dialect dialect, Clock clock) {
+            Directory directory, MessageSource messages, JdbcClient jdbc, Dialect dialect, Clock clock, SalesWiring sales) {
+        this.sales = sales;
         this.quickLog = quickLog;
         this.planner = planner;
         this.queue = queue;
@@ -160,7 +191,7 @@ class FollowUpPages {
             Model model) {
         model.addAttribute("plan", new PlanForm(Actors.current().today(clock).plusDays(1).toString(), null, "CALL", null,
                 null, Long.toString(Actors.current().userId()), "NORMAL", accountId == null ? null : accountId.toString(),
-                contactId == null ? null : contactId.toString(), null));
+                contactId == null ? null : contactId.toString(), null, null, null));
         return planPage(model, accountId, contactId, null);
     }
 
@@ -186,9 +217,9 @@ class FollowUpPages {
         model.addAttribute("today", LocalDate.now(clock.withZone(followUp.timeZone())));
         model.addAttribute("form", new TouchForm(followUp.channel().name(), "OUTBOUND",
                 followUp.accountId() == null ? null : Long.toString(followUp.accountId().value()),
-                followUp.contactId() == null ? List.of() : List.of(Long.toString(followUp.contactId().value())), null,
-                followUp.reasonId() == null ? null : Long.toString(followUp.reasonId().value()), null, null, null, null, null,
-                null, null, null, Long.toString(followUp.version()), null));
+                followUp.contactId() == null ? List.of() : List.of(Long.toString(followUp.contactId().value())), null, null,
+                null, followUp.reasonId() == null ? null : Long.toString(followUp.reasonId().value()), null, null, null,
+                null, null, null, null, null, Long.toString(followUp.version()), null));
         model.addAttribute("email", emailSteps.render(followUp).orElse(null));
         model.addAttribute("users", directory.activeUsers());
         if (followUp.contactId() != null) {
@@ -202,7 +233,8 @@ class FollowUpPages {
     @AnyRole
     @PostMapping("/follow-ups/{id}/complete")
     String complete(@PathVariable FollowUpId id, TouchForm form, Model model, RedirectAttributes redirect,
-            HttpServletRequest request, @RequestHeader(value = "HX-Request", required = false) String htmx) {
+            HttpServletRequest request, HttpServletResponse response,
+            @RequestHeader(value = "HX-Request", required = false) String htmx) {
         try {
             InvalidInput.Collector problems = new InvalidInput.Collector();
             Long version = Forms.id(problems, "version", form.version());
@@ -210,7 +242,7 @@ class FollowUpPages {
             QuickLog.Promise promise = promise(problems, form);
             problems.throwIfAny();
             QuickLog.Result result = quickLog.complete(id, version == null ? -1 : version, touch, null, promise);
-            return afterTouch(result, form, model, redirect, request, htmx != null);
+            return afterTouch(result, form, model, redirect, request, response, htmx != null);
         } catch (InvalidInput problems) {
             model.addAttribute("problems", problems);
             followUp(id, model);
@@ -290,10 +322,23 @@ class FollowUpPages {
 
     // --- the quick log ----------------------------------------------------------------------------
 
+    /**
+     * The quick-log form on its own page, for an account, a person, or a lead or deal (opened from its page,
+     * logging on it and going back there). A lead or deal the caller may not see is not found.
+     */
     @AnyRole
     @GetMapping("/touches/new")
     String newTouch(@RequestParam(required = false) Long accountId, @RequestParam(required = false) Long contactId,
-            Model model) {
+            @RequestParam(required = false) Long leadId, @RequestParam(required = false) Long dealId, Model model) {
+        SaleRecord record = saleRecord(leadId, dealId);
+        if (record != null) {
+            // the deal's only person is who it was with, most likely; with several, the rep picks
+            List<String> with = record.contactIds().size() == 1 ? record.contactIds() : List.of();
+            model.addAttribute("form", TouchForm.on(record.accountId() == null ? null : record.accountId().toString(),
+                    with, leadId == null ? null : leadId.toString(), dealId == null ? null : dealId.toString(),
+                    record.path()));
+            return touchPage(model, record);
+        }
         List<String> contacts = contactId == null ? List.of() : List.of(contactId.toString());
         model.addAttribute("form", TouchForm.empty(accountId == null ? null : accountId.toString(), contacts));
         return touchPage(model, accountId, contactId);
@@ -302,20 +347,24 @@ class FollowUpPages {
     @AnyRole
     @PostMapping("/touches")
     String logTouch(TouchForm form, Model model, RedirectAttributes redirect, HttpServletRequest request,
-            @RequestHeader(value = "HX-Request", required = false) String htmx) {
+            HttpServletResponse response, @RequestHeader(value = "HX-Request", required = false) String htmx) {
         try {
             InvalidInput.Collector problems = new InvalidInput.Collector();
             NewTouch touch = touch(problems, form, true);
             QuickLog.Promise promise = promise(problems, form);
             problems.throwIfAny();
-            return afterTouch(quickLog.log(touch, null, promise), form, model, redirect, request, htmx != null);
+            return afterTouch(quickLog.log(touch, null, promise), form, model, redirect, request, response, htmx != null);
         } catch (InvalidInput problems) {
             model.addAttribute("form", form);
             model.addAttribute("problems", problems);
+            SaleRecord record = saleRecord(parse(form.leadId()), parse(form.dealId()));
             if (htmx != null) {
                 choices(model);
-                people(model, parse(form.accountId()), form.contactIds());
+                people(model, parse(form.accountId()), record == null ? form.contactIds() : record.contactIds());
                 return "followup/fragments :: quickLog";
+            }
+            if (record != null) {
+                return touchPage(model, record);
             }
             return touchPage(model, parse(form.accountId()),
                     form.contactIds() == null || form.contactIds().isEmpty() ? null : parse(form.contactIds().get(0)));
@@ -353,20 +402,19 @@ class FollowUpPages {
     @RepOrAbove
     @PostMapping("/touches/next-step")
     String nextStep(PlanForm form, Model model, RedirectAttributes redirect, HttpServletRequest request,
-            @RequestHeader(value = "HX-Request", required = false) String htmx) {
+            HttpServletResponse response, @RequestHeader(value = "HX-Request", required = false) String htmx) {
         try {
             FollowUp planned = planner.plan(newFollowUp(form));
             String text = message("followup.planned", request, planned.dueDate());
-            if (htmx != null) {
+            if (htmx != null && returnTo(form.returnTo(), null) == null) {
+                List<String> contacts = form.contactId() == null ? List.of() : List.of(form.contactId());
                 model.addAttribute("done", text);
-                model.addAttribute("form", TouchForm.empty(form.accountId(), form.contactId() == null ? List.of()
-                        : List.of(form.contactId())));
+                model.addAttribute("form", TouchForm.on(form.accountId(), contacts, form.leadId(), form.dealId(), null));
                 choices(model);
-                people(model, parse(form.accountId()), form.contactId() == null ? List.of() : List.of(form.contactId()));
+                people(model, parse(form.accountId()), contacts);
                 return "followup/fragments :: quickLog";
             }
-            redirect.addFlashAttribute("flash", text);
-            return "redirect:" + returnTo(form.returnTo(), "/today");
+            return back(returnTo(form.returnTo(), "/today"), text, redirect, request, response, htmx != null);
         } catch (InvalidInput problems) {
             model.addAttribute("plan", form);
             model.addAttribute("problems", problems);
@@ -376,31 +424,49 @@ class FollowUpPages {
     }
 
     private String afterTouch(QuickLog.Result result, TouchForm form, Model model, RedirectAttributes redirect,
-            HttpServletRequest request, boolean htmx) {
+            HttpServletRequest request, HttpServletResponse response, boolean htmx) {
         Touch touch = result.touch();
         String logged = message("touch.logged", request, touch.attempt());
         if (result.needsNextStep() && !Actors.current().is(app.tickler.platform.security.Role.STAFF)) {
+            // the next step keeps the touch's lead or deal: it is that record that was left without one
             model.addAttribute("done", logged);
             model.addAttribute("plan", new PlanForm(Actors.current().today(clock).plusDays(7).toString(), null,
                     touch.channel().name(), touch.reasonId() == null ? null : Long.toString(touch.reasonId().value()), null,
                     Long.toString(Actors.current().userId()), "NORMAL",
                     touch.accountId() == null ? null : Long.toString(touch.accountId().value()),
                     touch.contactIds().isEmpty() ? null : Long.toString(touch.contactIds().get(0).value()),
-                    form.returnTo()));
-            model.addAttribute("subjectName", touch.contacts().isEmpty() ? touch.accountName()
-                    : touch.contacts().get(0).name());
+                    touch.leadId() == null ? null : touch.leadId().toString(),
+                    touch.dealId() == null ? null : touch.dealId().toString(), form.returnTo()));
+            SaleRecord record = saleRecord(touch.leadId(), touch.dealId());
+            model.addAttribute("subjectName", record != null ? record.name()
+                    : touch.contacts().isEmpty() ? touch.accountName() : touch.contacts().get(0).name());
             choices(model);
             return htmx ? "followup/fragments :: nextStep" : "followup/next-step";
         }
-        if (htmx) {
+        if (htmx && returnTo(form.returnTo(), null) == null) {
             model.addAttribute("done", logged);
-            model.addAttribute("form", TouchForm.empty(form.accountId(), form.contactIds()));
+            model.addAttribute("form", form.again());
             choices(model);
             people(model, parse(form.accountId()), form.contactIds());
             return "followup/fragments :: quickLog";
         }
-        redirect.addFlashAttribute("flash", logged);
-        return "redirect:" + returnTo(form.returnTo(), "/today");
+        return back(returnTo(form.returnTo(), "/today"), logged, redirect, request, response, htmx);
+    }
+
+    /**
+     * Back to a page with a flash message: a redirect, or for htmx a full-page visit (HX-Redirect) — the form
+     * was swapped in place, and the page it goes back to is not a fragment of it.
+     */
+    private static String back(String target, String flash, RedirectAttributes redirect, HttpServletRequest request,
+            HttpServletResponse response, boolean htmx) {
+        if (!htmx) {
+            redirect.addFlashAttribute("flash", flash);
+            return "redirect:" + target;
+        }
+        RequestContextUtils.getOutputFlashMap(request).put("flash", flash);
+        RequestContextUtils.saveOutputFlashMap(target, request, response);
+        response.setHeader("HX-Redirect", request.getContextPath() + target);
+        return "followup/fragments :: redirecting";
     }
 
     // --- promises ---------------------------------------------------------------------------------
@@ -437,11 +503,13 @@ class FollowUpPages {
         Long account = withRecords ? Forms.id(problems, "accountId", form.accountId()) : null;
         List<ContactId> contacts = withRecords ? Forms.ids(problems, "contactIds", form.contactIds()).stream()
                 .map(ContactId::new).toList() : null;
+        Long lead = withRecords ? Forms.id(problems, "leadId", form.leadId()) : null;
+        Long deal = withRecords ? Forms.id(problems, "dealId", form.dealId()) : null;
         Long reason = Forms.id(problems, "reasonId", form.reasonId());
         Outcome outcome = Forms.choice(problems, "outcome", Outcome.class, form.outcome());
         CustomerLevel level = Forms.choice(problems, "newLevel", CustomerLevel.class, form.newLevel());
         return new NewTouch(Forms.moment(problems, "occurredAt", form.occurredAt(), actor.zone()), channel, direction,
-                account == null ? null : new AccountId(account), contacts, null, null,
+                account == null ? null : new AccountId(account), contacts, lead, deal,
                 reason == null ? null : new BusinessReasonId(reason), form.notes(), "true".equals(form.reached()), outcome,
                 level, null, "true".equals(form.readyToBuy()));
     }
@@ -464,13 +532,15 @@ class FollowUpPages {
         Priority priority = Forms.choice(problems, "priority", Priority.class, form.priority());
         Long account = Forms.id(problems, "accountId", form.accountId());
         Long contact = Forms.id(problems, "contactId", form.contactId());
+        Long lead = Forms.id(problems, "leadId", form.leadId());
+        Long deal = Forms.id(problems, "dealId", form.dealId());
         if (date == null && !problems.has("dueDate")) {
             problems.add("dueDate", "is required");
         }
         problems.throwIfAny();
         return new NewFollowUp(assignee == null ? null : new UserId(assignee), date, time, null, channel,
                 reason == null ? null : new BusinessReasonId(reason), form.instructions(),
-                account == null ? null : new AccountId(account), contact == null ? null : new ContactId(contact), null, null,
+                account == null ? null : new AccountId(account), contact == null ? null : new ContactId(contact), lead, deal,
                 FollowUpOrigin.MANUAL, priority);
     }
 
@@ -490,6 +560,50 @@ class FollowUpPages {
                     "contact", contactId)));
         }
         return "followup/touch-form";
+    }
+
+    /** The form on a lead or deal: its name, its attempts so far, and for a deal its account's people and its own. */
+    private String touchPage(Model model, SaleRecord record) {
+        choices(model);
+        people(model, record.accountId(), record.contactIds());
+        model.addAttribute(record.type() + "Name", record.name());
+        model.addAttribute("recordPath", record.path());
+        model.addAttribute("attempts", attempts.current(new app.tickler.platform.timeline.TimelineEntry.Subject(
+                record.type(), record.id())));
+        return "followup/touch-form";
+    }
+
+    /** The lead or deal named, as the caller may see it (one they may not is not found); null for neither. */
+    private SaleRecord saleRecord(Long leadId, Long dealId) {
+        if (dealId != null) {
+            DealSummary deal = sales.visibleDeal(dealId);
+            if (deal == null) {
+                throw new DealNotFound(dealId);
+            }
+            // the touch goes on the deal's account and people too, those the caller may see (as logging checks)
+            Long account = deal.accountId() == null || !visible(() -> parties.visibleAccount(deal.accountId())) ? null
+                    : deal.accountId().value();
+            List<String> people = deal.contactIds().stream().filter(c -> visible(() -> parties.visibleContact(c)))
+                    .map(c -> Long.toString(c.value())).toList();
+            return new SaleRecord("deal", dealId, deal.name(), account, people);
+        }
+        if (leadId != null) {
+            LeadSummary lead = sales.visibleLead(leadId);
+            if (lead == null) {
+                throw new LeadNotFound(leadId);
+            }
+            return new SaleRecord("lead", leadId, lead.name(), null, List.of());
+        }
+        return null;
+    }
+
+    private static boolean visible(Runnable lookup) {
+        try {
+            lookup.run();
+            return true;
+        } catch (NotFound e) {
+            return false;
+        }
     }
 
     /** The people a touch can be with: the account's buying centre, or the chosen person. */

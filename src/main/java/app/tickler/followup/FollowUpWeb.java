@@ -20,8 +20,8 @@ import app.tickler.platform.web.TopbarWidget;
 
 /**
  * What the engine contributes to the rest of the UI: navigation entries (Today, Calendar), settings
- * tabs for managers, the bell in the top bar, and the "Next steps" and "Touches" panels with their
- * buttons on account and contact pages.
+ * tabs for managers, the bell in the top bar, the "Next steps" and "Touches" panels with their
+ * buttons on account and contact pages, and the "Touches" panel and "Log a touch" on deal and lead pages.
  */
 @Configuration(proxyBeanMethods = false)
 class FollowUpWeb {
@@ -90,6 +90,16 @@ class FollowUpWeb {
     }
 
     @Bean
+    RecordAction logTouchOnDeal() {
+        return new RecordAction("deal", 10, "touch.quickLog", "/touches/new?dealId={id}", false, Set.of(Role.values()));
+    }
+
+    @Bean
+    RecordAction logTouchOnLead() {
+        return new RecordAction("lead", 10, "touch.quickLog", "/touches/new?leadId={id}", false, Set.of(Role.values()));
+    }
+
+    @Bean
     RecordPanel accountNextSteps(FollowUps followUps) {
         return panel("account", 10, "followup/panels :: nextSteps", id -> {
             Map<String, Object> model = new LinkedHashMap<>();
@@ -121,6 +131,18 @@ class FollowUpWeb {
     RecordPanel contactTouches(FollowUps followUps) {
         return panel("contact", 11, "followup/panels :: touches", id -> touches(followUps, new Subject("contact", id),
                 "/touches/new?contactId=" + id));
+    }
+
+    @Bean
+    RecordPanel dealTouches(FollowUps followUps) {
+        return panel("deal", 11, "followup/panels :: touches", id -> touches(followUps, new Subject("deal", id),
+                "/touches/new?dealId=" + id));
+    }
+
+    @Bean
+    RecordPanel leadTouches(FollowUps followUps) {
+        return panel("lead", 11, "followup/panels :: touches", id -> touches(followUps, new Subject("lead", id),
+                "/touches/new?leadId=" + id));
     }
 
     private static Map<String, Object> touches(FollowUps followUps, Subject subject, String logPath) {

@@ -18,6 +18,7 @@ import app.tickler.platform.security.Visibility;
 import app.tickler.sales.DealId;
 import app.tickler.sales.DealSummary;
 import app.tickler.sales.LeadId;
+import app.tickler.sales.LeadSummary;
 import app.tickler.sales.SalesCycle;
 import app.tickler.sales.StageSummary;
 
@@ -40,9 +41,7 @@ class SalesWiring implements SalesHooks.Sales {
 
     @Override
     public boolean leadExists(long leadId) {
-        return sales.lead(new LeadId(leadId))
-                .filter(lead -> Actors.current().canRead(lead.ownerId() == null ? null : lead.ownerId().value()))
-                .isPresent();
+        return visibleLead(leadId) != null;
     }
 
     @Override
@@ -137,7 +136,15 @@ class SalesWiring implements SalesHooks.Sales {
         return Page.of(rows, paging, r -> Cursor.of(r.sortName(), r.item().id())).map(Row::item);
     }
 
-    private DealSummary visibleDeal(long dealId) {
+    /** The lead if the caller may see it, else null. */
+    LeadSummary visibleLead(long leadId) {
+        return sales.lead(new LeadId(leadId))
+                .filter(lead -> Actors.current().canRead(lead.ownerId() == null ? null : lead.ownerId().value()))
+                .orElse(null);
+    }
+
+    /** The deal if the caller may see it, else null. */
+    DealSummary visibleDeal(long dealId) {
         return sales.deal(new DealId(dealId))
                 .filter(deal -> Actors.current().canRead(deal.ownerId() == null ? null : deal.ownerId().value()))
                 .orElse(null);
