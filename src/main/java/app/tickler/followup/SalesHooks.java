@@ -82,6 +82,12 @@ public class SalesHooks {
         }
     }
 
+    /** Whether the caller may see this lead or this deal (either; false without the sales module). */
+    boolean seesLeadOrDeal(Long leadId, Long dealId) {
+        Sales module = sales.getIfAvailable();
+        return module != null && ((leadId != null && module.leadExists(leadId)) || (dealId != null && module.dealExists(dealId)));
+    }
+
     /** The amount that orders the Today queue; null without a deal or without the sales module. */
     Long dealAmount(Long dealId) {
         Sales module = sales.getIfAvailable();

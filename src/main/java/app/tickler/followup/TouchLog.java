@@ -99,7 +99,8 @@ class TouchLog {
         } catch (NotFound e) {
             return false;
         }
-        return false;
+        // a touch on a lead or deal alone: visible with it
+        return sales.seesLeadOrDeal(touch.leadId(), touch.dealId());
     }
 
     @Transactional

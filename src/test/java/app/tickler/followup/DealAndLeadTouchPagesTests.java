@@ -256,4 +256,21 @@ class DealAndLeadTouchPagesTests {
                 .andExpect(status().isOk());
         assertThat(api(rep, "/api/v1/touches?dealId=" + deal).get("items")).hasSize(1);
     }
+
+    @Test
+    void aTouchOnALeadAloneIsSeenByWhoeverSeesTheLeadNow() throws Exception {
+        TestWorkspace acme = fixtures.workspace();
+        TestUser north = acme.user(Role.REP, acme.team("North"));
+        TestUser south = acme.user(Role.REP, acme.team("South"));
+        String lead = lead(north, "Handover");
+        unanswered(north, Long.parseLong(lead), null, "first call");
+        String touch = api(north, "/api/v1/touches?leadId=" + lead).get("items").get(0).get("id").asString();
+        mvc.perform(get("/api/v1/touches/" + touch).with(south.api())).andExpect(status().isNotFound());
+        // the lead goes back to the pool and the other team takes it on, with its history
+        api(north, "/api/v1/leads/" + lead + "/release", "{}");
+        api(south, "/api/v1/leads/" + lead + "/claim", "{}");
+        assertThat(api(south, "/api/v1/touches/" + touch).get("leadId").asString()).isEqualTo(lead);
+        assertThat(api(south, "/api/v1/touches?leadId=" + lead).get("items")).hasSize(1);
+    }
+
 }
