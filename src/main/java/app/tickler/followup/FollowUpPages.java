@@ -656,9 +656,14 @@ class FollowUpPages {
         }
     }
 
-    /** Only paths of this server, never another site (no open redirect). */
-    private static String returnTo(String requested, String fallback) {
-        return requested != null && requested.startsWith("/") && !requested.startsWith("//") ? requested : fallback;
+    /**
+     * Only paths of this server, never another site (no open redirect): "//host" and "/\host" (which browsers
+     * read as "//host") are refused, as is anything with a control character.
+     */
+    static String returnTo(String requested, String fallback) {
+        return requested != null && requested.startsWith("/") && !requested.startsWith("//")
+                && !requested.startsWith("/\\") && requested.chars().noneMatch(c -> c < 0x20 || c == 0x7f) ? requested
+                : fallback;
     }
 
     private String message(String key, HttpServletRequest request, Object... arguments) {
