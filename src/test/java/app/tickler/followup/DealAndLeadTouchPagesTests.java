@@ -114,7 +114,7 @@ class DealAndLeadTouchPagesTests {
         unanswered(rep, Long.parseLong(lead), null, "left a voicemail");
         String leadPage = page(rep, "/leads/" + lead);
         assertThat(leadPage).contains("Touches").contains("left a voicemail").contains("attempt 1")
-                .contains("1 attempts since they last responded.").contains("href=\"/touches/new?leadId=" + lead + "\"")
+                .contains("1 attempt since they last responded.").contains("href=\"/touches/new?leadId=" + lead + "\"")
                 .doesNotContain("rang again");
     }
 
@@ -128,7 +128,7 @@ class DealAndLeadTouchPagesTests {
         unanswered(rep, null, Long.parseLong(deal), "no answer");
 
         String onDeal = page(rep, "/touches/new?dealId=" + deal);
-        assertThat(onDeal).contains("Log a touch on the deal Roof renewal").contains("1 attempts since they last responded.")
+        assertThat(onDeal).contains("Log a touch on the deal Roof renewal").contains("1 attempt since they last responded.")
                 .contains("name=\"dealId\" value=\"" + deal + "\"")
                 .contains("name=\"accountId\" value=\"" + roofs.accountId() + "\"")
                 .contains("name=\"returnTo\" value=\"/deals/" + deal + "\"")

@@ -119,7 +119,7 @@ class FollowUpPagesTests {
                 .contains("Met at the fair").contains("/touches/new?accountId=" + roofs.accountId())
                 .contains("/follow-ups/new?accountId=" + roofs.accountId());
         String contact = page("/contacts/" + roofs.contactId(), rep);
-        assertThat(contact).contains("Next steps").contains("1 attempts since they last responded")
+        assertThat(contact).contains("Next steps").contains("1 attempt since they last responded")
                 .contains("/cadences/enrol?contactId=" + roofs.contactId());
     }
 
